@@ -1,0 +1,181 @@
+"""The one data model every part of unspoof speaks: :class:`Finding` and :class:`Report`.
+
+Detectors return findings; the pipeline applies the accepted ones and wraps everything in a
+report; every front end (CLI, batch, service, Spark) serialises that same report.
+
+>>> f = Finding("lookalike", 1, 2, "ս", "u", 0.99, "Armenian letter inside a Latin word",
+...             {"codepoint": "U+057D", "script": "Armenian"})
+>>> f.to_dict()["replacement"]
+'u'
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Mapping
+
+SCHEMA = "unspoof.report/1"
+
+# Finding kinds. Front ends group them into the score counters below.
+LOOKALIKE = "lookalike"
+INVISIBLE = "invisible"
+BIDI = "bidi"
+TAG_PAYLOAD = "tag_payload"
+VARIATION_SELECTOR = "variation_selector"
+COMBINING_EXCESS = "combining_excess"
+CONTROL = "control"
+SPAM_TEMPLATE = "spam_template"
+SPAM_ANCHOR = "spam_anchor"
+LINK_GAP = "link_gap"
+GLUED_SENTENCE = "glued_sentence"
+
+HIDDEN_KINDS = frozenset({INVISIBLE, BIDI, TAG_PAYLOAD, VARIATION_SELECTOR, COMBINING_EXCESS, CONTROL})
+SPAM_KINDS = frozenset({SPAM_TEMPLATE, SPAM_ANCHOR})
+
+CLEAN, SUSPICIOUS, TAMPERED = "clean", "suspicious", "tampered"
+VERDICTS = (CLEAN, SUSPICIOUS, TAMPERED)
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing found in the input: a span, what ``clean`` puts there, and why.
+
+    ``start``/``end`` are code-point offsets into the input (half-open). ``replacement`` is
+    ``None`` for a report-only finding: something worth telling, deliberately left alone.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    replacement: str | None
+    confidence: float
+    reason: str
+    detail: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def is_edit(self) -> bool:
+        return self.replacement is not None and self.replacement != self.text
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "replacement": self.replacement,
+            "confidence": round(float(self.confidence), 4),
+            "reason": self.reason,
+            "detail": dict(self.detail),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> "Finding":
+        return cls(
+            kind=data["kind"],
+            start=int(data["start"]),
+            end=int(data["end"]),
+            text=data["text"],
+            replacement=data.get("replacement"),
+            confidence=float(data.get("confidence", 1.0)),
+            reason=data.get("reason", ""),
+            detail=dict(data.get("detail") or {}),
+        )
+
+
+@dataclass(slots=True)
+class Report:
+    """The result of :func:`unspoof.scan`: the cleaned text, every finding, and a verdict."""
+
+    text: str
+    cleaned: str
+    findings: list[Finding]
+    verdict: str
+    scores: dict[str, Any]
+    keywords: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.cleaned != self.text
+
+    def to_dict(self, *, include_text: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema": SCHEMA,
+            "verdict": self.verdict,
+            "scores": dict(self.scores),
+            "keywords": list(self.keywords),
+            "findings": [f.to_dict() for f in self.findings],
+        }
+        if include_text:
+            out["text"] = self.text
+            out["cleaned"] = self.cleaned
+        return out
+
+    def to_json(self, *, include_text: bool = False, indent: int | None = None) -> str:
+        return json.dumps(self.to_dict(include_text=include_text), ensure_ascii=False, indent=indent)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], text: str = "", cleaned: str | None = None) -> "Report":
+        return cls(
+            text=data.get("text", text),
+            cleaned=data.get("cleaned", cleaned if cleaned is not None else text),
+            findings=[Finding.from_dict(f) for f in data.get("findings", [])],
+            verdict=data["verdict"],
+            scores=dict(data.get("scores", {})),
+            keywords=list(data.get("keywords", [])),
+        )
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha()
+
+
+def score(text: str, findings: Iterable[Finding]) -> dict[str, Any]:
+    """Counters and ratios a report carries; ``lookalike_ratio`` is restored letters per letter."""
+    findings = list(findings)
+    lookalikes = sum(1 for f in findings if f.kind == LOOKALIKE and f.is_edit)
+    letters = sum(1 for ch in text if _is_letter(ch))
+    return {
+        "lookalikes": lookalikes,
+        "lookalikes_unresolved": sum(1 for f in findings if f.kind == LOOKALIKE and f.replacement is None),
+        "hidden": sum(1 for f in findings if f.kind in HIDDEN_KINDS),
+        "spam_spans": sum(1 for f in findings if f.kind in SPAM_KINDS),
+        "artifacts": sum(1 for f in findings if f.kind in (LINK_GAP, GLUED_SENTENCE)),
+        "letters": letters,
+        "lookalike_ratio": round(lookalikes / letters, 4) if letters else 0.0,
+    }
+
+
+def verdict(findings: Iterable[Finding]) -> str:
+    """``tampered`` when an edit undoes tampering, ``suspicious`` for report-only signals.
+
+    Scrape artifacts (dropped link text, glued sentences) alone are not tampering.
+    """
+    weak = False
+    for f in findings:
+        if f.kind in (LINK_GAP, GLUED_SENTENCE):
+            continue
+        if f.is_edit or f.kind in SPAM_KINDS or f.kind == TAG_PAYLOAD:
+            return TAMPERED
+        weak = True
+    return SUSPICIOUS if weak else CLEAN
+
+
+def apply_edits(text: str, findings: Iterable[Finding]) -> str:
+    """Apply the findings that carry a replacement; overlapping edits keep the earlier-starting one.
+
+    >>> apply_edits("Rսssia", [Finding("lookalike", 1, 2, "ս", "u", 1.0, "")])
+    'Russia'
+    """
+    edits = sorted((f for f in findings if f.replacement is not None), key=lambda f: (f.start, -f.end))
+    parts: list[str] = []
+    pos = 0
+    for f in edits:
+        if f.start < pos:
+            continue  # overlaps an edit already applied
+        parts.append(text[pos:f.start])
+        parts.append(f.replacement)  # type: ignore[arg-type]
+        pos = f.end
+    parts.append(text[pos:])
+    return "".join(parts)
