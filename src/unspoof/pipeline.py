@@ -4,6 +4,11 @@ Detectors only propose; each decision has one home (the detector's own resolver)
 module only merges and applies. A detector is a callable ``(text, options) -> list[Finding]``
 with offsets into ``text``; the registry below names them in the order they run.
 
+Two stages: character-level detectors (look-alikes, hidden characters) see the input; text-level
+detectors (spam, scrape artifacts) see the input with stage-1 edits applied, so they read real
+words, and their offsets are mapped back onto the input. Detectors always report; the options
+only decide which edits ``clean`` applies.
+
 >>> scan("Rսssian ᴡarships").cleaned
 'Russian warships'
 >>> clean("plain text stays byte-identical")
@@ -15,15 +20,32 @@ from __future__ import annotations
 import importlib
 from typing import Any, Callable
 
-from .model import SPAM_KINDS, Finding, Report, apply_edits, score, verdict
+from dataclasses import replace
+
+from .model import (
+    GLUED_SENTENCE,
+    HIDDEN_KINDS,
+    LOOKALIKE,
+    SPAM_KINDS,
+    Finding,
+    Report,
+    apply_edits,
+    score,
+    verdict,
+)
 from .options import Options
 
 Detector = Callable[[str, Options], list[Finding]]
 
-#: (module, function, option that enables it). Modules are imported on first use.
-DETECTORS: tuple[tuple[str, str, str | None], ...] = (
-    ("unspoof.detect.lookalike", "detect", None),
+#: stage 1: (module, function), run on the input. Modules are imported on first use.
+CHAR_DETECTORS: tuple[tuple[str, str], ...] = (
+    ("unspoof.detect.lookalike", "detect"),
 )
+#: stage 2: (module, function), run on the input with stage-1 edits applied.
+TEXT_DETECTORS: tuple[tuple[str, str], ...] = ()
+
+#: stage-1 edits that text-level detectors see applied
+_STAGE1_EDITS = HIDDEN_KINDS | {LOOKALIKE}
 
 _loaded: dict[str, Detector] = {}
 
@@ -41,9 +63,44 @@ def _applies(f: Finding, options: Options) -> bool:
     """Which edits ``clean`` performs under these options (spam removal is opt-in)."""
     if f.replacement is None:
         return False
+    if f.kind == LOOKALIKE:
+        return options.restore_lookalikes
+    if f.kind in HIDDEN_KINDS:
+        return options.remove_hidden
     if f.kind in SPAM_KINDS:
         return options.strip_spam
+    if f.kind == GLUED_SENTENCE:
+        return options.fix_spacing
     return True
+
+
+def _offset_map(text: str, edits: list[Finding]) -> list[int]:
+    """For each position of the edited text (and its end), the input position it came from.
+
+    Inside a replacement whose length differs, positions map to the start of the edited span.
+    """
+    out: list[int] = []
+    pos = 0
+    for f in sorted(edits, key=lambda f: (f.start, -f.end)):
+        if f.start < pos:
+            continue
+        out.extend(range(pos, f.start))
+        rep = f.replacement or ""
+        if len(rep) == f.end - f.start:
+            out.extend(range(f.start, f.end))
+        else:
+            out.extend([f.start] * len(rep))
+        pos = f.end
+    out.extend(range(pos, len(text) + 1))
+    return out
+
+
+def _remap(f: Finding, text: str, omap: list[int]) -> Finding:
+    start = omap[f.start]
+    end = omap[f.end] if f.end > f.start else start
+    if f.end > f.start and end < start:
+        end = start
+    return replace(f, start=start, end=end, text=text[start:end])
 
 
 def _coerce_text(text: Any) -> str:
@@ -65,10 +122,15 @@ def scan(text: str, options: Options | None = None, **kwargs: Any) -> Report:
     elif kwargs:
         options = options._replace(**kwargs)
     findings: list[Finding] = []
-    for module, func, flag in DETECTORS:
-        if flag is not None and not getattr(options, flag):
-            continue
+    for module, func in CHAR_DETECTORS:
         findings.extend(_detector(module, func)(text, options))
+    if TEXT_DETECTORS:
+        stage1 = [f for f in findings if f.replacement is not None and f.kind in _STAGE1_EDITS]
+        view = apply_edits(text, stage1) if stage1 else text
+        omap = _offset_map(text, stage1) if stage1 else None
+        for module, func in TEXT_DETECTORS:
+            for f in _detector(module, func)(view, options):
+                findings.append(_remap(f, text, omap) if omap is not None else f)
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
     cleaned = apply_edits(text, [f for f in findings if _applies(f, options)])
     keywords: list[str] = []
