@@ -1,0 +1,296 @@
+"""Context decides: which reading of a word holding look-alikes is the intended one.
+
+Evidence, strongest first:
+
+1. A word that mixes scripts and can be read in only one script (``Rսssian``) is that word.
+2. Where both readings exist (``Mоskva`` vs ``Москва``), the one that is a word in a language
+   of its script wins; then the script most of the word's letters are in; then the line's.
+3. A word written wholly in look-alikes (``соре``) is only restored when it is an island in Latin
+   text: its neighbours are Latin words and its Latin reading is a common word. The same rule,
+   mirrored, restores Latin-lettered words amid Cyrillic or Greek (``caxap`` in Russian).
+4. Latin letters that are look-alikes yet in modern use (``ɗ`` in Hausa, ``ł`` in Polish) are only
+   restored when the word is not a word as written and is one when restored.
+
+A word left alone on purpose because it is ambiguous gets a report-only finding.
+
+>>> from unspoof.detect.lookalike import detect
+>>> from unspoof.options import Options
+>>> [f.replacement for f in detect("Ƭhеrе", Options())]
+['T', 'e', 'e']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from .detect.lookalike import LATIN, Token
+from .model import LOOKALIKE, Finding
+from .tables import lookalike, script
+from .words import zipf
+
+# Zipf frequency above which a reading counts as a real, common word (3 = once per million words)
+COMMON = 3.0
+KNOWN = 1.5
+_QUOTES = "«»\"“”„‘’‚'‹›(["
+_NEIGHBOURS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What the whole text says about its own letters."""
+
+    text: str
+    #: the script most genuine letters are in (see ``dominant_script``)
+    major: str
+    #: look-alike Latin letters in modern use that this text uses as letters of its own
+    #: orthography (Hausa ɗ, Polish ł): some word holding them is a word as written, or is no
+    #: word when restored
+    native: frozenset[str]
+    #: Latin letters inside this text's own-script words are its typing convention, not an
+    #: attack: most such words spell no known word when restored (Belarusian typed with a Latin i)
+    mixing_is_convention: bool = False
+
+    @classmethod
+    def build(cls, text: str, tokens: list[Token], major: str) -> "Document":
+        native: set[str] = set()
+        for tok in tokens:
+            info = tok.info
+            if tok.kind != LATIN or not info.latin_changes or info.restricted:
+                continue
+            chars = {info.text[i] for i in info.latin_changes}
+            if chars <= native:
+                continue
+            if zipf(info.text, LATIN) > 0.0 or _best_latin(tok)[1] < KNOWN:
+                native |= chars | {c.lower() for c in chars} | {c.upper() for c in chars}
+        convention = False
+        if major != LATIN:
+            readings = [tok.info.reverse[major] for tok in tokens if major in tok.info.reverse and tok.info.has_latin]
+            unknown = sum(1 for r in readings if zipf(r, major) < KNOWN)
+            convention = unknown >= 3 and unknown * 2 >= len(readings)
+        return cls(text, major, frozenset(native), convention)
+
+
+def _name(ch: str) -> str:
+    return unicodedata.name(ch, f"U+{ord(ch):04X}")
+
+
+def _best_latin(tok: Token) -> tuple[str, float]:
+    """The Latin reading that is the most frequent word (l/I shapes may read either way)."""
+    info = tok.info
+    best = info.latin or ""
+    best_z = zipf(best, LATIN) if best else 0.0
+    for alt in info.latin_alternatives:
+        z = zipf(alt, LATIN)
+        if z > best_z:
+            best, best_z = alt, z
+    return best, best_z
+
+
+def _edits(tok: Token, reading: str, target: str, confidence: float, reason: str) -> list[Finding]:
+    out = []
+    word = tok.info.text
+    for i, (a, b) in enumerate(zip(word, reading)):
+        if a == b:
+            continue
+        la = lookalike(a)
+        detail = {
+            "codepoint": f"U+{ord(a):04X}",
+            "name": _name(a),
+            "script": script(a) if a >= "\x80" else LATIN,
+            "intended": b,
+            "intended_name": _name(b),
+            "target_script": target,
+            "word": word,
+            "restored_word": reading,
+        }
+        if la is not None:
+            detail["source"] = la.source
+        out.append(Finding(LOOKALIKE, tok.start + i, tok.start + i + 1, a, b, confidence, reason, detail))
+    return out
+
+
+def _report_only(tok: Token, reason: str, readings: dict[str, str]) -> Finding:
+    word = tok.info.text
+    return Finding(
+        LOOKALIKE, tok.start, tok.end, word, None, 0.5, reason,
+        {"word": word, "readings": readings, "scripts": sorted({script(c) for c in word if c.isalpha()})},
+    )
+
+
+def _script_phrase(scripts: tuple[str, ...]) -> str:
+    return "/".join(scripts)
+
+
+def _context_kind(tok: Token) -> str:
+    """A neighbour's script class; a foreign word that reads as a common Latin word counts as Latin
+    when it is itself a candidate, so runs of swapped words (``ѕеа ⅼions``) support each other."""
+    kind = tok.kind
+    if kind and kind not in (LATIN, "mixed") and tok.info.latin is not None and _best_latin(tok)[1] >= COMMON:
+        return "latin-reading"
+    return kind
+
+
+def _neighbour_kinds(tokens: list[Token], i: int) -> tuple[list[str], list[str]]:
+    before = [k for t in tokens[max(0, i - _NEIGHBOURS) : i] if (k := _context_kind(t))]
+    after = [k for t in tokens[i + 1 : i + 1 + _NEIGHBOURS] if (k := _context_kind(t))]
+    return before, after
+
+
+def _quoted(text: str, tok: Token) -> bool:
+    before = text[tok.start - 1] if tok.start > 0 else ""
+    after = text[tok.end] if tok.end < len(text) else ""
+    return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
+
+
+def _mixed(tok: Token, line_major: str, doc: Document) -> list[Finding]:
+    """A word with Latin and foreign letters (or two foreign scripts).
+
+    In Latin text, a mixed word that reads as Latin is restored whatever it spells (names
+    too). In text of another script, where such words are mostly typing slips, a reading is
+    only taken when it is a known word.
+    """
+    info = tok.info
+    options: dict[str, tuple[str, float]] = {}
+    if info.latin is not None:
+        options[LATIN] = _best_latin(tok)
+    for s, reading in info.reverse.items():
+        options[s] = (reading, zipf(reading, s))
+    if doc.major != LATIN:
+        # Latin words with a stray letter of the text's own script are mostly keyboard-layout
+        # slips: reported, not changed. Letters of the text's script inside its words that
+        # spell a known word once restored are the reverse attack, and are restored.
+        proven = {s: o for s, o in options.items() if s != LATIN and o[1] >= KNOWN and not doc.mixing_is_convention}
+        if not proven:
+            if options:
+                readings = {s: r for s, (r, _) in options.items()}
+                return [_report_only(tok, f"mixes {_script_phrase((LATIN,) + info.foreign)} letters in {doc.major} text; left alone", readings)]
+            return []
+        options = proven
+    if not options:
+        if info.latin_changes:
+            return [_report_only(tok, f"mixes {_script_phrase((LATIN,) + info.foreign)} letters and reads as no single script; left alone", {})]
+        return []
+    if len(options) == 1:
+        target, (reading, _) = next(iter(options.items()))
+    else:
+        latin_letters = sum(1 for c in info.text if c.isalpha() and (c < "\x80" or script(c) == LATIN))
+        foreign_letters = sum(1 for c in info.text if c.isalpha()) - latin_letters
+
+        def rank(item: tuple[str, tuple[str, float]]) -> tuple[float, int, int]:
+            s, (_, z) = item
+            letters = latin_letters if s == LATIN else foreign_letters
+            return (round(z), letters, 1 if s == line_major else 0)
+
+        ranked = sorted(options.items(), key=rank, reverse=True)
+        target, (reading, _) = ranked[0]
+    if target == LATIN:
+        foreign = _script_phrase(info.foreign) if info.foreign else "look-alike"
+        reason = f"{foreign} letter inside a Latin word"
+        return _edits(tok, reading, LATIN, 0.97, reason)
+    return _edits(tok, reading, target, 0.95, f"Latin letter inside a {target} word")
+
+
+def _latin_lookalikes(tok: Token, doc: Document) -> list[Finding]:
+    """A Latin-script word holding look-alikes that are themselves Latin (ɑ, ᴡ, Ɍ, ⅼ, 𝐟, ｆ)."""
+    info = tok.info
+    if not info.restricted and doc.native:
+        # the text writes an extended Latin orthography (Hausa ɗ ƙ ɓ ƴ, Maltese ħ): its letters
+        # with hooks and strokes are its own
+        return []
+    reading, z = _best_latin(tok)
+    letters = sum(1 for c in info.text if c.isalpha() or unicodedata.category(c) == "Nl")
+    if info.restricted:
+        changed_all = len(info.latin_changes) == letters
+        if not changed_all:
+            return _edits(tok, reading, LATIN, 0.95, "look-alike of a Latin letter (not in modern use) inside a Latin word")
+        # a word made only of such letters: math (𝑥, ℝ) or styled text (𝐟𝐫𝐞𝐞, ｆｒｅｅ)
+        if letters >= 2 and z >= KNOWN:
+            return _edits(tok, reading, LATIN, 0.9, "word written in styled look-alikes of Latin letters")
+        return []
+    # letters in modern use: only when the word is not a word as written and is one restored
+    if z >= KNOWN and zipf(info.text, LATIN) == 0.0:
+        return _edits(tok, reading, LATIN, 0.85, "Latin letter with a hook or stroke standing in for a plain letter")
+    return []
+
+
+def _island(tokens: list[Token], i: int, doc: Document) -> list[Finding]:
+    """A word written wholly in one foreign script's look-alikes, or plain Latin amid a foreign script."""
+    tok = tokens[i]
+    info = tok.info
+    text = doc.text
+    before, after = _neighbour_kinds(tokens, i)
+    around = before + after
+    if not around:
+        return []
+    kind = tok.kind
+    if kind != LATIN and info.latin is not None:
+        # foreign word that reads as Latin: are we in Latin text?
+        if doc.major != LATIN:
+            return []
+        latinish = (LATIN, "mixed", "latin-reading")
+        if not all(k in latinish for k in around) or not any(k in (LATIN, "mixed") for k in around):
+            return []
+        reading, z = _best_latin(tok)
+        letters = sum(1 for c in info.text if c.isalpha())
+        if z < COMMON or (letters == 1 and not info.identical):
+            return []
+        own = zipf(info.text, kind)
+        if own >= COMMON and (not before or not after or before[-1] not in latinish or after[0] not in latinish):
+            return [_report_only(tok, f"{kind} word amid Latin text that also reads as Latin {reading!r}; left alone", {LATIN: reading})]
+        if own >= KNOWN and _quoted(text, tok):
+            return []
+        return _edits(tok, reading, LATIN, 0.9, f"Latin word written in {kind} look-alikes amid Latin text")
+    if kind == LATIN and not info.latin_changes:
+        # Latin word amid one foreign script: the reverse attack on a whole word
+        scripts = set(around)
+        if len(scripts) != 1:
+            return []
+        target = scripts.pop()
+        if target in (LATIN, "mixed"):
+            return []
+        reading = _reverse_whole(info.text, target)
+        if reading is None or len(reading) < 2 or doc.major != target:
+            return []
+        z = zipf(reading, target)
+        if z < COMMON:
+            return []
+        if zipf(info.text, LATIN) >= KNOWN:
+            return [_report_only(tok, f"Latin word amid {target} text that also reads as {target} {reading!r}; left alone", {target: reading})]
+        return _edits(tok, reading, target, 0.9, f"{target} word written in Latin look-alikes amid {target} text")
+    return []
+
+
+def _reverse_whole(word: str, target: str) -> str | None:
+    from .tables import reverse
+
+    out = []
+    for ch in word:
+        if not ch.isalpha():
+            out.append(ch)
+            continue
+        options = reverse(target, ch)
+        if not options:
+            return None
+        out.append(options[0])
+    return "".join(out)
+
+
+def resolve_line(doc: Document, tokens: list[Token]) -> list[Finding]:
+    """Findings for the look-alikes of one line, given as its analysed words."""
+    majors = Counter(t.kind for t in tokens if t.kind and t.kind != "mixed")
+    line_major = majors.most_common(1)[0][0] if majors else LATIN
+    findings: list[Finding] = []
+    for i, tok in enumerate(tokens):
+        info = tok.info
+        if info.protected:
+            continue
+        kind = tok.kind
+        if kind == "mixed" or (info.foreign and info.has_latin):
+            findings.extend(_mixed(tok, line_major, doc))
+        elif kind == LATIN and info.latin_changes:
+            findings.extend(_latin_lookalikes(tok, doc))
+        elif kind and (info.latin is not None or kind == LATIN):
+            findings.extend(_island(tokens, i, doc))
+    return findings
