@@ -35,6 +35,7 @@ COMMON = 3.0
 KNOWN = 1.5
 _QUOTES = "«»\"“”„‘’‚'‹›(["
 _NEIGHBOURS = 2
+_CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +193,7 @@ def _mixed(tok: Token, line_major: str, doc: Document) -> list[Finding]:
     return _edits(tok, reading, target, 0.95, f"Latin letter inside a {target} word")
 
 
-def _latin_lookalikes(tok: Token, doc: Document) -> list[Finding]:
+def _latin_lookalikes(tok: Token, doc: Document, cjk_line: bool) -> list[Finding]:
     """A Latin-script word holding look-alikes that are themselves Latin (ɑ, ᴡ, Ɍ, ⅼ, 𝐟, ｆ)."""
     info = tok.info
     if not info.restricted and doc.native:
@@ -206,7 +207,10 @@ def _latin_lookalikes(tok: Token, doc: Document) -> list[Finding]:
         if not changed_all:
             return _edits(tok, reading, LATIN, 0.95, "look-alike of a Latin letter (not in modern use) inside a Latin word")
         # a word made only of such letters: math (𝑥, ℝ) or styled text (𝐟𝐫𝐞𝐞, ｆｒｅｅ)
-        if letters >= 2 and z >= KNOWN:
+        fullwidth = any("\uff00" <= c <= "\uffef" for c in info.text)
+        if fullwidth and cjk_line:
+            return []  # fullwidth Latin is ordinary typography among CJK characters
+        if letters >= 2 and z >= KNOWN and doc.major == LATIN:
             return _edits(tok, reading, LATIN, 0.9, "word written in styled look-alikes of Latin letters")
         return []
     # letters in modern use: only when the word is not a word as written and is one restored
@@ -281,6 +285,7 @@ def resolve_line(doc: Document, tokens: list[Token]) -> list[Finding]:
     """Findings for the look-alikes of one line, given as its analysed words."""
     majors = Counter(t.kind for t in tokens if t.kind and t.kind != "mixed")
     line_major = majors.most_common(1)[0][0] if majors else LATIN
+    cjk_line = any(k in _CJK for k in majors)
     findings: list[Finding] = []
     for i, tok in enumerate(tokens):
         info = tok.info
@@ -290,7 +295,7 @@ def resolve_line(doc: Document, tokens: list[Token]) -> list[Finding]:
         if kind == "mixed" or (info.foreign and info.has_latin):
             findings.extend(_mixed(tok, line_major, doc))
         elif kind == LATIN and info.latin_changes:
-            findings.extend(_latin_lookalikes(tok, doc))
+            findings.extend(_latin_lookalikes(tok, doc, cjk_line))
         elif kind and (info.latin is not None or kind == LATIN):
             findings.extend(_island(tokens, i, doc))
     return findings

@@ -34,7 +34,7 @@ def _freqs(lang: str) -> dict[str, float]:
 
 
 def _key(word: str) -> str:
-    return word.lower().replace("’", "'")
+    return word.casefold().replace("’", "'")
 
 
 @lru_cache(maxsize=200_000)

@@ -134,9 +134,7 @@ def analyse_word(word: str) -> WordInfo:
             alternatives.append(i)
         if not la.allowed:
             restricted = True
-        if la.source != "intentional" and la.source != "confusables":
-            identical = False
-        elif la.source == "confusables" and s in NEUTRAL_SCRIPTS:
+        if la.source != "intentional":
             identical = False
         if not (0x2160 <= cp <= 0x2188):
             all_numerals = False
