@@ -187,7 +187,8 @@ def derive(unicode_dir: Path) -> dict:
             for partner in {ch.lower(), ch.upper()} - {ch}:
                 if len(partner) == 1 and ord(partner) >= 0x80:
                     sub = by_rule(ord(partner), depth + 1)
-                    if sub is not None and sub[1] != "ascii":
+                    # only a lowercase reading carries over: μ is not drawn like its capital Μ
+                    if sub is not None and sub[1] != "ascii" and sub[0].islower():
                         result = (sub[0], "rule:case-partner")
                         break
         memo[cp] = result

@@ -33,6 +33,7 @@ from .model import (
     score,
     verdict,
 )
+from .fastpath import plain_text
 from .options import Options
 
 Detector = Callable[[str, Options], list[Finding]]
@@ -116,15 +117,21 @@ def scan(text: str, options: Options | None = None, **kwargs: Any) -> Report:
 
     Keyword arguments are :class:`Options` fields, e.g. ``scan(text, strip_spam=True)``.
     """
+    return _run(text, options, kwargs, report_all=True)
+
+
+def _run(text: Any, options: Options | None, kwargs: dict[str, Any], *, report_all: bool) -> Report:
+    """``report_all=False`` skips detectors whose edits these options would not apply."""
     text = _coerce_text(text)
     if options is None:
         options = Options(**kwargs)
     elif kwargs:
         options = options._replace(**kwargs)
     findings: list[Finding] = []
-    for module, func in CHAR_DETECTORS:
-        findings.extend(_detector(module, func)(text, options))
-    if TEXT_DETECTORS:
+    if not plain_text(text):
+        for module, func in CHAR_DETECTORS:
+            findings.extend(_detector(module, func)(text, options))
+    if TEXT_DETECTORS and (report_all or options.strip_spam or options.fix_spacing):
         stage1 = [f for f in findings if f.replacement is not None and f.kind in _STAGE1_EDITS]
         view = apply_edits(text, stage1) if stage1 else text
         omap = _offset_map(text, stage1) if stage1 else None
@@ -150,4 +157,5 @@ def scan(text: str, options: Options | None = None, **kwargs: Any) -> Report:
 
 def clean(text: str, *, strip_spam: bool = False, **kwargs: Any) -> str:
     """Return ``text`` with tampering undone; byte-identical when nothing was found."""
-    return scan(text, strip_spam=strip_spam, **kwargs).cleaned
+    kwargs["strip_spam"] = strip_spam
+    return _run(text, None, kwargs, report_all=False).cleaned

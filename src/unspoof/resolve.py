@@ -24,8 +24,10 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
 
-from .detect.lookalike import LATIN, Token
+from .detect.lookalike import LATIN, Token, analyse_line, analyse_word
 from .model import LOOKALIKE, Finding
 from .tables import lookalike, script
 from .words import zipf
@@ -89,9 +91,11 @@ def _best_latin(tok: Token) -> tuple[str, float]:
     return best, best_z
 
 
-def _edits(tok: Token, reading: str, target: str, confidence: float, reason: str) -> list[Finding]:
+@lru_cache(maxsize=50_000)
+def _word_edits(word: str, reading: str, target: str) -> tuple[tuple[int, str, str, dict], ...]:
+    """(position, character, replacement, detail) for each letter a reading changes; cached
+    per word because the same tampered words recur through a page and across pages."""
     out = []
-    word = tok.info.text
     for i, (a, b) in enumerate(zip(word, reading)):
         if a == b:
             continue
@@ -108,8 +112,16 @@ def _edits(tok: Token, reading: str, target: str, confidence: float, reason: str
         }
         if la is not None:
             detail["source"] = la.source
-        out.append(Finding(LOOKALIKE, tok.start + i, tok.start + i + 1, a, b, confidence, reason, detail))
-    return out
+        out.append((i, a, b, MappingProxyType(detail)))
+    return tuple(out)
+
+
+def _edits(tok: Token, reading: str, target: str, confidence: float, reason: str) -> list[Finding]:
+    base = tok.start
+    return [
+        Finding(LOOKALIKE, base + i, base + i + 1, a, b, confidence, reason, detail)
+        for i, a, b, detail in _word_edits(tok.info.text, reading, target)
+    ]
 
 
 def _report_only(tok: Token, reason: str, readings: dict[str, str]) -> Finding:
@@ -133,10 +145,45 @@ def _context_kind(tok: Token) -> str:
     return kind
 
 
-def _neighbour_kinds(tokens: list[Token], i: int) -> tuple[list[str], list[str]]:
-    before = [k for t in tokens[max(0, i - _NEIGHBOURS) : i] if (k := _context_kind(t))]
-    after = [k for t in tokens[i + 1 : i + 1 + _NEIGHBOURS] if (k := _context_kind(t))]
-    return before, after
+class Line:
+    """One line's context, computed only when a decision needs it (most words need none)."""
+
+    __slots__ = ("text", "base", "_tokens", "_index", "_major", "_cjk")
+
+    def __init__(self, text: str, base: int) -> None:
+        self.text = text
+        self.base = base
+        self._tokens: list[Token] | None = None
+        self._index: dict[int, int] = {}
+        self._major: str | None = None
+        self._cjk = False
+
+    @property
+    def tokens(self) -> list[Token]:
+        if self._tokens is None:
+            self._tokens = analyse_line(self.text, self.base)
+            self._index = {t.start: i for i, t in enumerate(self._tokens)}
+            majors = Counter(t.kind for t in self._tokens if t.kind and t.kind != "mixed")
+            self._major = majors.most_common(1)[0][0] if majors else LATIN
+            self._cjk = any(k in _CJK for k in majors)
+        return self._tokens
+
+    @property
+    def major(self) -> str:
+        self.tokens
+        return self._major  # type: ignore[return-value]
+
+    @property
+    def cjk(self) -> bool:
+        self.tokens
+        return self._cjk
+
+    def neighbour_kinds(self, tok: Token) -> tuple[list[str], list[str]]:
+        tokens = self.tokens
+        i = self._index[tok.start]
+        before = [k for t in tokens[max(0, i - _NEIGHBOURS) : i] if (k := _context_kind(t))]
+        after = [k for t in tokens[i + 1 : i + 1 + _NEIGHBOURS] if (k := _context_kind(t))]
+        return before, after
 
 
 def _quoted(text: str, tok: Token) -> bool:
@@ -145,7 +192,25 @@ def _quoted(text: str, tok: Token) -> bool:
     return bool(before) and before in _QUOTES and bool(after) and after in _QUOTES
 
 
-def _mixed(tok: Token, line_major: str, doc: Document) -> list[Finding]:
+@lru_cache(maxsize=50_000)
+def _readings(word: str) -> tuple[tuple[str, str, float, int], ...]:
+    """(script, reading, Zipf, letters in that script) for each reading of a mixed word, best
+    first by word frequency then by how many of its letters already are in that script."""
+    info = analyse_word(word)
+    letters = [c for c in word if c.isalpha()]
+    latin_letters = sum(1 for c in letters if c < "\x80" or script(c) == LATIN)
+    out = []
+    if info.latin is not None:
+        tok = Token(0, len(word), info)
+        reading, z = _best_latin(tok)
+        out.append((LATIN, reading, z, latin_letters))
+    for s, reading in info.reverse.items():
+        out.append((s, reading, zipf(reading, s), len(letters) - latin_letters))
+    out.sort(key=lambda r: (round(r[2]), r[3]), reverse=True)
+    return tuple(out)
+
+
+def _mixed(tok: Token, line: Line, doc: Document) -> list[Finding]:
     """A word with Latin and foreign letters (or two foreign scripts).
 
     In Latin text, a mixed word that reads as Latin is restored whatever it spells (names
@@ -153,19 +218,15 @@ def _mixed(tok: Token, line_major: str, doc: Document) -> list[Finding]:
     only taken when it is a known word.
     """
     info = tok.info
-    options: dict[str, tuple[str, float]] = {}
-    if info.latin is not None:
-        options[LATIN] = _best_latin(tok)
-    for s, reading in info.reverse.items():
-        options[s] = (reading, zipf(reading, s))
+    options = _readings(info.text)
     if doc.major != LATIN:
         # Latin words with a stray letter of the text's own script are mostly keyboard-layout
         # slips: reported, not changed. Letters of the text's script inside its words that
         # spell a known word once restored are the reverse attack, and are restored.
-        proven = {s: o for s, o in options.items() if s != LATIN and o[1] >= KNOWN and not doc.mixing_is_convention}
+        proven = tuple(o for o in options if o[0] != LATIN and o[2] >= KNOWN and not doc.mixing_is_convention)
         if not proven:
             if options:
-                readings = {s: r for s, (r, _) in options.items()}
+                readings = {s: r for s, r, _, _ in options}
                 return [_report_only(tok, f"mixes {_script_phrase((LATIN,) + info.foreign)} letters in {doc.major} text; left alone", readings)]
             return []
         options = proven
@@ -173,27 +234,19 @@ def _mixed(tok: Token, line_major: str, doc: Document) -> list[Finding]:
         if info.latin_changes:
             return [_report_only(tok, f"mixes {_script_phrase((LATIN,) + info.foreign)} letters and reads as no single script; left alone", {})]
         return []
-    if len(options) == 1:
-        target, (reading, _) = next(iter(options.items()))
-    else:
-        latin_letters = sum(1 for c in info.text if c.isalpha() and (c < "\x80" or script(c) == LATIN))
-        foreign_letters = sum(1 for c in info.text if c.isalpha()) - latin_letters
-
-        def rank(item: tuple[str, tuple[str, float]]) -> tuple[float, int, int]:
-            s, (_, z) = item
-            letters = latin_letters if s == LATIN else foreign_letters
-            return (round(z), letters, 1 if s == line_major else 0)
-
-        ranked = sorted(options.items(), key=rank, reverse=True)
-        target, (reading, _) = ranked[0]
+    target, reading = options[0][0], options[0][1]
+    if len(options) > 1 and (round(options[0][2]), options[0][3]) == (round(options[1][2]), options[1][3]):
+        # a true tie: the script the rest of the line is written in decides
+        for s, r, _, _ in options[:2]:
+            if s == line.major:
+                target, reading = s, r
     if target == LATIN:
         foreign = _script_phrase(info.foreign) if info.foreign else "look-alike"
-        reason = f"{foreign} letter inside a Latin word"
-        return _edits(tok, reading, LATIN, 0.97, reason)
+        return _edits(tok, reading, LATIN, 0.97, f"{foreign} letter inside a Latin word")
     return _edits(tok, reading, target, 0.95, f"Latin letter inside a {target} word")
 
 
-def _latin_lookalikes(tok: Token, doc: Document, cjk_line: bool) -> list[Finding]:
+def _latin_lookalikes(tok: Token, doc: Document, line: Line) -> list[Finding]:
     """A Latin-script word holding look-alikes that are themselves Latin (ɑ, ᴡ, Ɍ, ⅼ, 𝐟, ｆ)."""
     info = tok.info
     if not info.restricted and doc.native:
@@ -208,7 +261,7 @@ def _latin_lookalikes(tok: Token, doc: Document, cjk_line: bool) -> list[Finding
             return _edits(tok, reading, LATIN, 0.95, "look-alike of a Latin letter (not in modern use) inside a Latin word")
         # a word made only of such letters: math (𝑥, ℝ) or styled text (𝐟𝐫𝐞𝐞, ｆｒｅｅ)
         fullwidth = any("\uff00" <= c <= "\uffef" for c in info.text)
-        if fullwidth and cjk_line:
+        if fullwidth and line.cjk:
             return []  # fullwidth Latin is ordinary typography among CJK characters
         if letters >= 2 and z >= KNOWN and doc.major == LATIN:
             return _edits(tok, reading, LATIN, 0.9, "word written in styled look-alikes of Latin letters")
@@ -219,12 +272,11 @@ def _latin_lookalikes(tok: Token, doc: Document, cjk_line: bool) -> list[Finding
     return []
 
 
-def _island(tokens: list[Token], i: int, doc: Document) -> list[Finding]:
+def _island(tok: Token, line: Line, doc: Document) -> list[Finding]:
     """A word written wholly in one foreign script's look-alikes, or plain Latin amid a foreign script."""
-    tok = tokens[i]
     info = tok.info
     text = doc.text
-    before, after = _neighbour_kinds(tokens, i)
+    before, after = line.neighbour_kinds(tok)
     around = before + after
     if not around:
         return []
@@ -281,21 +333,25 @@ def _reverse_whole(word: str, target: str) -> str | None:
     return "".join(out)
 
 
-def resolve_line(doc: Document, tokens: list[Token]) -> list[Finding]:
-    """Findings for the look-alikes of one line, given as its analysed words."""
-    majors = Counter(t.kind for t in tokens if t.kind and t.kind != "mixed")
-    line_major = majors.most_common(1)[0][0] if majors else LATIN
-    cjk_line = any(k in _CJK for k in majors)
+def resolve_line(doc: Document, text: str, base: int, suspects: list[Token] | None = None) -> list[Finding]:
+    """Findings for the look-alikes of one line (``text`` at offset ``base`` of the document).
+
+    ``suspects`` are the line's words that hold a non-ASCII character; in Latin text only they
+    can hide a look-alike. In text of another script, plain Latin words are looked at too.
+    """
+    line = Line(text, base)
+    latin_text = doc.major == LATIN
+    tokens = suspects if (suspects is not None and latin_text) else line.tokens
     findings: list[Finding] = []
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         info = tok.info
-        if info.protected:
-            continue
-        kind = tok.kind
+        kind = info.kind
+        if info.protected or (kind == LATIN and latin_text and not info.latin_changes):
+            continue  # a plain Latin word in Latin text: the common case
         if kind == "mixed" or (info.foreign and info.has_latin):
-            findings.extend(_mixed(tok, line_major, doc))
+            findings.extend(_mixed(tok, line, doc))
         elif kind == LATIN and info.latin_changes:
-            findings.extend(_latin_lookalikes(tok, doc, cjk_line))
+            findings.extend(_latin_lookalikes(tok, doc, line))
         elif kind and (info.latin is not None or kind == LATIN):
-            findings.extend(_island(tokens, i, doc))
+            findings.extend(_island(tok, line, doc))
     return findings

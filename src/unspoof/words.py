@@ -15,6 +15,8 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
+import regex
+
 LANGUAGES: dict[str, tuple[str, ...]] = {
     "Latin": (
         "en", "de", "fr", "es", "it", "pt", "nl", "pl", "sv", "da", "nb", "fi", "cs", "sk", "sl",
@@ -33,8 +35,12 @@ def _freqs(lang: str) -> dict[str, float]:
     return wordfreq.get_frequency_dict(lang, wordlist="best" if lang in _LARGE else "small")
 
 
+_INVISIBLE = regex.compile(r"[\p{Cf}\p{Cc}]")
+
+
 def _key(word: str) -> str:
-    return word.casefold().replace("’", "'")
+    # a word is looked up as it reads: hidden characters inside it do not count
+    return _INVISIBLE.sub("", word).casefold().replace("’", "'")
 
 
 @lru_cache(maxsize=200_000)

@@ -23,8 +23,11 @@ from ..options import Options
 from ..tables import NEUTRAL_SCRIPTS, lookalike, reverse, script, tables
 
 # A word: letters, marks, letter-numbers and digits, with format characters (zero-width, soft
-# hyphen, tags) allowed inside it so that "Rus\u200bsian" is one word.
-WORD_RE = regex.compile(r"[\p{L}\p{M}\p{Nl}\p{Nd}]+(?:\p{Cf}+[\p{L}\p{M}\p{Nl}\p{Nd}]+)*")
+# hyphen, tags) allowed inside it so that "Rus\u200bsian" is one word; so are control characters, which
+# cleaning removes (a word must read the same before and after).
+WORD_RE = regex.compile(
+    r"[\p{L}\p{M}\p{Nl}\p{Nd}]+(?:[\p{Cf}\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]+[\p{L}\p{M}\p{Nl}\p{Nd}]+)*"
+)
 _ASCII_LETTER_RE = re.compile(r"[A-Za-z]")
 # IPA and phonetic blocks: a word with a letter from here that is not a look-alike is phonetics
 _PHONETIC = ((0x0250, 0x02FF), (0x1D00, 0x1DBF))
@@ -32,16 +35,14 @@ LATIN = "Latin"
 _ROMAN_RE = re.compile(r"M{0,4}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 
 
-def _class_of(chars: list[str]) -> re.Pattern[str]:
-    body = "".join(re.escape(c) for c in sorted(chars))
-    return re.compile(f"[{body}]") if body else re.compile(r"(?!)")
-
-
 @lru_cache(maxsize=1)
-def _prefilter() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(any look-alike, any look-alike not in modern use): the cheap test that skips clean lines."""
+def _prefilter() -> tuple[frozenset[str], frozenset[str]]:
+    """(any look-alike, any look-alike not in modern use): the cheap test that skips clean lines.
+
+    Sets rather than regex classes: ``set.isdisjoint(line)`` runs in C whatever the set's size.
+    """
     t = tables().lookalike
-    return _class_of(list(t)), _class_of([c for c, v in t.items() if not v.allowed])
+    return frozenset(t), frozenset(c for c, v in t.items() if not v.allowed)
 
 
 def needs_analysis(line: str) -> bool:
@@ -54,9 +55,9 @@ def needs_analysis(line: str) -> bool:
     if line.isascii():
         return False
     any_la, restricted = _prefilter()
-    if restricted.search(line):
+    if not restricted.isdisjoint(line):
         return True
-    return bool(_ASCII_LETTER_RE.search(line)) and bool(any_la.search(line))
+    return bool(_ASCII_LETTER_RE.search(line)) and not any_la.isdisjoint(line)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,10 +83,8 @@ class WordInfo:
     reverse: dict[str, str]
     #: the word is phonetic notation or Roman numerals: never changed
     protected: bool
-
-    @property
-    def candidate(self) -> bool:
-        return bool(self.latin_changes) or bool(self.reverse)
+    #: script class for context: 'Latin', one foreign script, 'mixed', or '' (no letters)
+    kind: str
 
 
 def _latin_script(ch: str) -> bool:
@@ -169,7 +168,12 @@ def analyse_word(word: str) -> WordInfo:
         reading = "".join(out)
         if out and reading != word:
             rev[target] = reading
+    if foreign:
+        kind = "mixed" if has_latin or len(foreign) > 1 else foreign[0]
+    else:
+        kind = LATIN if has_latin or changes else ""
     return WordInfo(
+        kind=kind,
         text=word,
         foreign=tuple(foreign),
         has_latin=has_latin,
@@ -191,17 +195,7 @@ class Token:
 
     @property
     def kind(self) -> str:
-        """Script class for context: 'Latin', a foreign script, 'mixed', or '' (no letters)."""
-        info = self.info
-        if info.foreign:
-            if info.has_latin:
-                return "mixed"
-            if len(info.foreign) == 1:
-                return info.foreign[0]
-            return "mixed"
-        if info.has_latin or info.latin_changes:
-            return LATIN
-        return ""
+        return self.info.kind
 
     @property
     def latin(self) -> str | None:
@@ -211,6 +205,21 @@ class Token:
 def analyse_line(line: str, base: int = 0) -> list[Token]:
     """Tokenise ``line`` into words with their readings; offsets shifted by ``base``."""
     return [Token(m.start() + base, m.end() + base, analyse_word(m.group())) for m in WORD_RE.finditer(line)]
+
+
+# A run of characters between ASCII spaces and ASCII punctuation that holds a non-ASCII one: only
+# such runs can hide a look-alike, and plain ASCII words never need a per-word look.
+_RUN_RE = re.compile(r"[^ \t\n\r!-/:-@\[-`{-~]*[^\x00-\x7f][^ \t\n\r!-/:-@\[-`{-~]*")
+
+
+def analyse_suspects(line: str, base: int = 0) -> list[Token]:
+    """Like :func:`analyse_line`, but only for words that hold a non-ASCII character."""
+    out: list[Token] = []
+    for run in _RUN_RE.finditer(line):
+        off = run.start() + base
+        for m in WORD_RE.finditer(run.group()):
+            out.append(Token(m.start() + off, m.end() + off, analyse_word(m.group())))
+    return out
 
 
 def dominant_script(text: str) -> str:
@@ -241,22 +250,38 @@ def dominant_script(text: str) -> str:
     return LATIN
 
 
+def _lines(text: str):
+    """Lines ending at ``\n`` only: control characters that ``splitlines`` also breaks at
+    (\x1c-\x1e) are removed by cleaning, and must not split a word."""
+    start = 0
+    while True:
+        end = text.find("\n", start)
+        if end < 0:
+            if start < len(text):
+                yield text[start:]
+            return
+        yield text[start : end + 1]
+        start = end + 1
+
+
 def detect(text: str, options: Options) -> list[Finding]:
     """Look-alike findings for ``text`` (see :mod:`unspoof.resolve` for the decisions)."""
     if text.isascii():
         return []
-    lines: list[tuple[int, list[Token]]] = []
+    lines: list[tuple[int, str, list[Token]]] = []
     pos = 0
-    for line in text.splitlines(keepends=True):
+    for line in _lines(text):
         if needs_analysis(line):
-            lines.append((pos, analyse_line(line, pos)))
+            suspects = analyse_suspects(line, pos)
+            if suspects:
+                lines.append((pos, line, suspects))
         pos += len(line)
     if not lines:
         return []
     from ..resolve import Document, resolve_line
 
-    doc = Document.build(text, [t for _, tokens in lines for t in tokens], dominant_script(text))
+    doc = Document.build(text, [t for _, _, tokens in lines for t in tokens], dominant_script(text))
     findings: list[Finding] = []
-    for _, tokens in lines:
-        findings.extend(resolve_line(doc, tokens))
+    for base, line, suspects in lines:
+        findings.extend(resolve_line(doc, line, base, suspects))
     return findings
