@@ -45,6 +45,4 @@ def plain_text(text: str) -> bool:
     rest = data.translate(None, _PRINTABLE_ASCII)
     if not rest:
         return True
-    if len(rest) * 4 > len(data):
-        return False  # mostly non-ASCII text: the detectors' own line checks are cheaper
     return safe_characters().issuperset(rest.decode("utf-8"))
