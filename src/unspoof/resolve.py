@@ -290,7 +290,7 @@ def _island(tok: Token, line: Line, doc: Document) -> list[Finding]:
             return []
         reading, z = _best_latin(tok)
         letters = sum(1 for c in info.text if c.isalpha())
-        if z < COMMON or (letters == 1 and not info.identical):
+        if z < COMMON or (letters == 1 and not (info.identical or info.restricted)):
             return []
         own = zipf(info.text, kind)
         if own >= COMMON and (not before or not after or before[-1] not in latinish or after[0] not in latinish):
