@@ -1,4 +1,4 @@
-"""Shared fixtures: paths to the data kept beside the repository in ../shared."""
+"""Shared fixtures."""
 
 from __future__ import annotations
 
@@ -6,13 +6,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-CORPUS = SHARED / "corpus"
-
-
-def read(path: Path) -> str:
-    return path.read_text(encoding="utf-8")
+from shared_data import SHARED
 
 
 @pytest.fixture(scope="session")

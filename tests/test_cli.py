@@ -6,7 +6,7 @@ import json
 import subprocess
 import sys
 
-from conftest import CORPUS
+from shared_data import CORPUS
 
 TAMPERED = "Rսssian ᴡarships\n".encode()
 

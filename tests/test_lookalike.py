@@ -15,7 +15,7 @@ import unspoof
 from unspoof.model import LOOKALIKE
 from unspoof.tables import script
 
-from conftest import CORPUS, REPO, read
+from shared_data import CORPUS, REPO, read
 
 CASES = json.loads((REPO / "tests" / "cases" / "lookalike.json").read_text(encoding="utf-8"))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import REPO
+from shared_data import REPO
 
 from unspoof.tables import lookalike, reverse, script, tables
 

@@ -17,6 +17,7 @@ from .. import __version__
 #: subcommand modules, in the order ``unspoof --help`` lists them
 COMMANDS: tuple[str, ...] = (
     "unspoof.cli.text",
+    "unspoof.cli.serve",
 )
 
 

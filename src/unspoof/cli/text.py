@@ -37,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("scan", help="report what was found (readable, or --json)")
     _add_common(p)
     p.add_argument("--json", action="store_true", help="print the report as JSON (one line per input)")
+    p.add_argument("--html", metavar="PATH", help="also write the reports as one self-contained HTML page")
     p.set_defaults(func=run_scan)
 
 
@@ -122,9 +123,12 @@ def summary(report: Report, name: str) -> str:
 def run_scan(args: argparse.Namespace) -> int:
     options = _options(args)
     verdicts: list[str] = []
+    named: list[tuple[str, Report]] = []  # kept only for --html
     for path in args.paths or ["-"]:
         report = _merge(list(_reports(path, options)))
         verdicts.append(report.verdict)
+        if args.html:
+            named.append(("<stdin>" if path == "-" else path, report))
         if args.json:
             data = report.to_dict()
             if len(args.paths) > 1:
@@ -133,6 +137,17 @@ def run_scan(args: argparse.Namespace) -> int:
         else:
             sys.stdout.write(summary(report, "<stdin>" if path == "-" else path) + "\n")
     sys.stdout.flush()
+    if args.html:
+        _write_html(args.html, named, options)
     return _exit_code(verdicts, args.fail_on)
+
+
+def _write_html(path: str, named: list[tuple[str, Report]], options: Options) -> None:
+    from ..render.html import write_html
+
+    try:
+        write_html(path, named, options)
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
