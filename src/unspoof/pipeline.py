@@ -41,6 +41,7 @@ Detector = Callable[[str, Options], list[Finding]]
 #: stage 1: (module, function), run on the input. Modules are imported on first use.
 CHAR_DETECTORS: tuple[tuple[str, str], ...] = (
     ("unspoof.detect.lookalike", "detect"),
+    ("unspoof.detect.hidden", "detect"),
 )
 #: stage 2: (module, function), run on the input with stage-1 edits applied.
 TEXT_DETECTORS: tuple[tuple[str, str], ...] = ()
