@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
 
-from .detect.lookalike import LATIN, Token, analyse_line, analyse_word
+from .detect.lookalike import LATIN, WORD_RE, Token, analyse_line, analyse_word
 from .model import LOOKALIKE, Finding
 from .tables import lookalike, script
 from .words import zipf
@@ -37,6 +37,7 @@ COMMON = 3.0
 KNOWN = 1.5
 _QUOTES = "«»\"“”„‘’‚'‹›(["
 _NEIGHBOURS = 2
+_WINDOW = 120  # characters either side in which a word's neighbours are looked for
 _CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"})
 
 
@@ -148,13 +149,12 @@ def _context_kind(tok: Token) -> str:
 class Line:
     """One line's context, computed only when a decision needs it (most words need none)."""
 
-    __slots__ = ("text", "base", "_tokens", "_index", "_major", "_cjk")
+    __slots__ = ("text", "base", "_tokens", "_major", "_cjk")
 
     def __init__(self, text: str, base: int) -> None:
         self.text = text
         self.base = base
         self._tokens: list[Token] | None = None
-        self._index: dict[int, int] = {}
         self._major: str | None = None
         self._cjk = False
 
@@ -162,7 +162,6 @@ class Line:
     def tokens(self) -> list[Token]:
         if self._tokens is None:
             self._tokens = analyse_line(self.text, self.base)
-            self._index = {t.start: i for i, t in enumerate(self._tokens)}
             majors = Counter(t.kind for t in self._tokens if t.kind and t.kind != "mixed")
             self._major = majors.most_common(1)[0][0] if majors else LATIN
             self._cjk = any(k in _CJK for k in majors)
@@ -179,10 +178,14 @@ class Line:
         return self._cjk
 
     def neighbour_kinds(self, tok: Token) -> tuple[list[str], list[str]]:
-        tokens = self.tokens
-        i = self._index[tok.start]
-        before = [k for t in tokens[max(0, i - _NEIGHBOURS) : i] if (k := _context_kind(t))]
-        after = [k for t in tokens[i + 1 : i + 1 + _NEIGHBOURS] if (k := _context_kind(t))]
+        """Script classes of up to two words on each side, read from a window around the word
+        (lines can be whole paragraphs: tokenising all of one for two neighbours is waste)."""
+        lo = tok.start - self.base
+        hi = tok.end - self.base
+        left = self.text[max(0, lo - _WINDOW) : lo]
+        right = self.text[hi : hi + _WINDOW]
+        before = [k for w in WORD_RE.findall(left)[-_NEIGHBOURS:] if (k := _context_kind(Token(0, 0, analyse_word(w))))]
+        after = [k for w in WORD_RE.findall(right)[:_NEIGHBOURS] if (k := _context_kind(Token(0, 0, analyse_word(w))))]
         return before, after
 
 

@@ -209,36 +209,46 @@ def analyse_line(line: str, base: int = 0) -> list[Token]:
 
 # A run of characters between ASCII spaces and ASCII punctuation that holds a non-ASCII one: only
 # such runs can hide a look-alike, and plain ASCII words never need a per-word look.
-_RUN_RE = re.compile(r"[^ \t\n\r!-/:-@\[-`{-~]*[^\x00-\x7f][^ \t\n\r!-/:-@\[-`{-~]*")
+# The lookbehind starts matches only at run starts and the possessive ASCII prefix never backtracks,
+# so plain ASCII words cost one pass.
+_SEPARATORS = r" \t\n\r!-/:-@\[-`{-~"
+_RUN_RE = re.compile(
+    rf"(?<![^{_SEPARATORS}])[A-Za-z0-9\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*+[^\x00-\x7f][^{_SEPARATORS}]*"
+)
 
 
 def analyse_suspects(line: str, base: int = 0) -> list[Token]:
     """Like :func:`analyse_line`, but only for words that hold a non-ASCII character."""
     out: list[Token] = []
     for run in _RUN_RE.finditer(line):
+        word = run.group()
+        if word.isalpha():  # the common case: the run is one word
+            out.append(Token(run.start() + base, run.end() + base, analyse_word(word)))
+            continue
         off = run.start() + base
-        for m in WORD_RE.finditer(run.group()):
+        for m in WORD_RE.finditer(word):
             out.append(Token(m.start() + off, m.end() + off, analyse_word(m.group())))
     return out
+
+
+_ASCII_NON_LETTERS = bytes(c for c in range(128) if not chr(c).isalpha())
 
 
 def dominant_script(text: str) -> str:
     """The script most of the document's genuine letters are in.
 
     Look-alikes do not count (an English page written wholly in Cyrillic look-alikes is still
-    Latin text); Cyrillic б д ж и л ы я do.
+    Latin text); Cyrillic б д ж и л ы я do. ASCII letters are counted on bytes, the rest on the
+    non-ASCII remainder only.
     """
-    latin = 0
+    data = text.encode("utf-8", "surrogatepass")
+    latin = len(data.translate(None, _ASCII_NON_LETTERS)) - (len(data) - len(data.translate(None, _NON_ASCII_BYTES)))
+    rest = data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
     foreign: dict[str, int] = {}
-    for ch, n in Counter(text).items():
-        if not ch.isalpha():
-            continue
-        if ch < "\x80":
-            latin += n
+    for ch, n in Counter(rest).items():
+        if not ch.isalpha() or lookalike(ch) is not None:
             continue
         s = script(ch)
-        if lookalike(ch) is not None:
-            continue
         if s == LATIN:
             latin += n
         elif s not in NEUTRAL_SCRIPTS:
@@ -248,6 +258,10 @@ def dominant_script(text: str) -> str:
         if count > latin:
             return top
     return LATIN
+
+
+_ASCII_BYTES = bytes(range(128))
+_NON_ASCII_BYTES = bytes(range(128, 256))
 
 
 def _lines(text: str):
