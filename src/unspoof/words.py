@@ -57,5 +57,13 @@ def zipf(word: str, script: str) -> float:
     return best
 
 
+def preload() -> None:
+    """Load every word list now (a second or two), e.g. before forking worker processes so that
+    they share one copy instead of each loading its own on first need."""
+    for langs in LANGUAGES.values():
+        for lang in langs:
+            _freqs(lang)
+
+
 def languages_for(script: str) -> tuple[str, ...]:
     return LANGUAGES.get(script, ())

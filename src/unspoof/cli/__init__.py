@@ -18,6 +18,7 @@ from .. import __version__
 COMMANDS: tuple[str, ...] = (
     "unspoof.cli.text",
     "unspoof.cli.serve",
+    "unspoof.cli.batch",
 )
 
 
