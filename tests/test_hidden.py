@@ -64,7 +64,9 @@ def test_case(case):
         assert [f.detail["decoded"] for f in found if "decoded" in f.detail] == case["decoded"]
     if "displayed" in case:
         assert found[0].detail["displayed"] == case["displayed"]
-    if case.get("report_only"):
+    if "verdict" in case:
+        assert report.verdict == case["verdict"]  # e.g. stray marks that reorder nothing are weak
+    elif case.get("report_only"):
         assert all(f.replacement is None for f in found) and report.verdict == "suspicious"
     elif case["expected"] is None:
         assert report.verdict == "clean"

@@ -145,16 +145,36 @@ def score(text: str, findings: Iterable[Finding]) -> dict[str, Any]:
     }
 
 
-def verdict(findings: Iterable[Finding]) -> str:
-    """``tampered`` when an edit undoes tampering, ``suspicious`` for report-only signals.
+def _weak_hidden(f: Finding, text: str | None) -> bool:
+    """A stray invisible character outside a word (a trailing zero-width space, a direction mark
+    that reorders nothing) is a weak signal; inside a word it splits the word for filters."""
+    if f.kind not in (INVISIBLE, BIDI, VARIATION_SELECTOR) or text is None:
+        return False
+    if f.detail.get("decoded") or f.end - f.start > 1:
+        return False  # a hidden payload, or a run of hidden characters, is never stray
+    if f.kind == BIDI and f.detail.get("logical") != f.detail.get("displayed"):
+        return False
+    before = text[f.start - 1] if f.start > 0 else ""
+    after = text[f.end] if f.end < len(text) else ""
+    return not (before.isalnum() and after.isalnum())
 
-    Scrape artifacts (dropped link text, glued sentences) alone are not tampering.
+
+def verdict(findings: Iterable[Finding], text: str | None = None) -> str:
+    """``tampered`` when an edit undoes tampering, ``suspicious`` for report-only or weak signals.
+
+    Scrape artifacts (dropped link text, glued sentences) alone are not tampering. Given the
+    ``text``, hidden characters between words rather than inside them count as weak.
+
+    >>> verdict([Finding("invisible", 3, 4, "\u200b", "", 0.9, "")], "end\u200b")
+    'suspicious'
+    >>> verdict([Finding("invisible", 3, 4, "\u200b", "", 0.9, "")], "Rus\u200bsia")
+    'tampered'
     """
     weak = False
     for f in findings:
         if f.kind in (LINK_GAP, GLUED_SENTENCE):
             continue
-        if f.is_edit or f.kind in SPAM_KINDS or f.kind == TAG_PAYLOAD:
+        if (f.is_edit and not _weak_hidden(f, text)) or f.kind in SPAM_KINDS or f.kind == TAG_PAYLOAD:
             return TAMPERED
         weak = True
     return SUSPICIOUS if weak else CLEAN

@@ -150,7 +150,7 @@ def _run(text: Any, options: Options | None, kwargs: dict[str, Any], *, report_a
         text=text,
         cleaned=cleaned,
         findings=findings,
-        verdict=verdict(findings),
+        verdict=verdict(findings, text),
         scores=score(text, findings),
         keywords=keywords,
     )

@@ -78,7 +78,7 @@ def _merge(reports: list[Report]) -> Report:
         keywords.extend(k for k in r.keywords if k not in keywords)
         base += len(r.text)
     text = "".join(r.text for r in reports)
-    return Report(text, "".join(r.cleaned for r in reports), findings, verdict(findings), score(text, findings), keywords)
+    return Report(text, "".join(r.cleaned for r in reports), findings, verdict(findings, text), score(text, findings), keywords)
 
 
 def _exit_code(verdicts: list[str], fail_on: str | None) -> int:
