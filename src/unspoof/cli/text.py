@@ -102,6 +102,12 @@ def run_clean(args: argparse.Namespace) -> int:
     return _exit_code(verdicts, args.fail_on)
 
 
+def _short(s: str, limit: int = 60) -> str:
+    """``repr`` of a span, shortened in the middle when long (a run of 500 zero-width spaces)."""
+    r = repr(s)
+    return r if len(r) <= limit else f"{r[: limit // 2]}…{r[-limit // 2 :]} ({len(s)} characters)"
+
+
 def summary(report: Report, name: str) -> str:
     """A readable account of one report: verdict, counts, then one line per finding."""
     s = report.scores
@@ -111,11 +117,11 @@ def summary(report: Report, name: str) -> str:
         + (f"; keywords: {', '.join(report.keywords)}" if report.keywords else "")
     ]
     for f in report.findings:
-        rep = "(report only)" if f.replacement is None else repr(f.replacement)
+        rep = "(report only)" if f.replacement is None else _short(f.replacement)
         extra = f.detail.get("decoded")
         lines.append(
-            f"  {f.start}-{f.end} {f.kind}: {f.text!r} -> {rep}  {f.reason}"
-            + (f" [decoded: {extra!r}]" if extra else "")
+            f"  {f.start}-{f.end} {f.kind}: {_short(f.text)} -> {rep}  {f.reason}"
+            + (f" [decoded: {extra!r}]" if extra else "")  # a payload is shown whole: it is the point
         )
     return "\n".join(lines)
 
