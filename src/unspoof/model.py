@@ -180,13 +180,21 @@ def verdict(findings: Iterable[Finding], text: str | None = None) -> str:
     return SUSPICIOUS if weak else CLEAN
 
 
+def edit_order(f: Finding) -> tuple[int, bool, int]:
+    """Order in which edits apply: by start; at one start, insertions (zero-width spans) first,
+    then the longest span."""
+    return (f.start, f.end != f.start, -f.end)
+
+
 def apply_edits(text: str, findings: Iterable[Finding]) -> str:
     """Apply the findings that carry a replacement; overlapping edits keep the earlier-starting one.
 
     >>> apply_edits("Rսssia", [Finding("lookalike", 1, 2, "ս", "u", 1.0, "")])
     'Russia'
+    >>> apply_edits("ab.Ѕd", [Finding("lookalike", 3, 4, "Ѕ", "S", 1.0, ""), Finding("glued_sentence", 3, 3, "", " ", 1.0, "")])
+    'ab. Sd'
     """
-    edits = sorted((f for f in findings if f.replacement is not None), key=lambda f: (f.start, -f.end))
+    edits = sorted((f for f in findings if f.replacement is not None), key=edit_order)
     parts: list[str] = []
     pos = 0
     for f in edits:

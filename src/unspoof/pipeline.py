@@ -30,6 +30,7 @@ from .model import (
     Finding,
     Report,
     apply_edits,
+    edit_order,
     score,
     verdict,
 )
@@ -44,7 +45,9 @@ CHAR_DETECTORS: tuple[tuple[str, str], ...] = (
     ("unspoof.detect.hidden", "detect"),
 )
 #: stage 2: (module, function), run on the input with stage-1 edits applied.
-TEXT_DETECTORS: tuple[tuple[str, str], ...] = ()
+TEXT_DETECTORS: tuple[tuple[str, str], ...] = (
+    ("unspoof.detect.spam", "detect"),
+)
 
 #: stage-1 edits that text-level detectors see applied
 _STAGE1_EDITS = HIDDEN_KINDS | {LOOKALIKE}
@@ -83,7 +86,7 @@ def _offset_map(text: str, edits: list[Finding]) -> list[int]:
     """
     out: list[int] = []
     pos = 0
-    for f in sorted(edits, key=lambda f: (f.start, -f.end)):
+    for f in sorted(edits, key=edit_order):
         if f.start < pos:
             continue
         out.extend(range(pos, f.start))
@@ -113,12 +116,14 @@ def _coerce_text(text: Any) -> str:
     raise TypeError(f"unspoof expects text (str or UTF-8 bytes), not {type(text).__name__}")
 
 
-def scan(text: str, options: Options | None = None, **kwargs: Any) -> Report:
+def scan(text: str, options: Options | None = None, *, report_all: bool = True, **kwargs: Any) -> Report:
     """Find tampering in ``text`` and return a :class:`Report` with the cleaned text.
 
-    Keyword arguments are :class:`Options` fields, e.g. ``scan(text, strip_spam=True)``.
+    Keyword arguments are :class:`Options` fields, e.g. ``scan(text, strip_spam=True)``. With
+    ``report_all=False`` detectors whose edits these options would not apply are skipped (what
+    ``clean`` does): the cleaned text is the same, the report may hold fewer findings.
     """
-    return _run(text, options, kwargs, report_all=True)
+    return _run(text, options, kwargs, report_all=report_all)
 
 
 def _run(text: Any, options: Options | None, kwargs: dict[str, Any], *, report_all: bool) -> Report:

@@ -50,7 +50,7 @@ def _options(args: argparse.Namespace) -> Options:
     )
 
 
-def _reports(path: str, options: Options) -> Iterator[Report]:
+def _reports(path: str, options: Options, report_all: bool = True) -> Iterator[Report]:
     """Scan one input chunk by chunk; offsets in each report are local to its chunk."""
     try:
         stream = open_binary(path)
@@ -58,7 +58,7 @@ def _reports(path: str, options: Options) -> Iterator[Report]:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
     try:
         for chunk in iter_chunks(stream):
-            yield scan(chunk, options)
+            yield scan(chunk, options, report_all=report_all)
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from exc
     finally:
@@ -93,7 +93,7 @@ def run_clean(args: argparse.Namespace) -> int:
     verdicts: list[str] = []
     for path in args.paths or ["-"]:
         worst = CLEAN
-        for report in _reports(path, options):
+        for report in _reports(path, options, report_all=False):
             out.write(encode(report.cleaned))
             if _LEVEL[report.verdict] > _LEVEL[worst]:
                 worst = report.verdict

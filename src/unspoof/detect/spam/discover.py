@@ -1,0 +1,144 @@
+"""Keywords promoted without a template: a repeated Title Case phrase that breaks its sentences.
+
+A link-insertion tool repeats one phrase ("Turkish Law Firm") across an article, and because it
+drops the phrase in without regard to grammar, most occurrences break the sentence around them:
+hyphen-attached ("Turkish Law Firm-made"), directly before a determiner ("Siberia, Turkish Law
+Firm the Pacific"), glued to another name ("UK, Turkish Law Firm Canada"), or where one of its
+own words reads better ("martial Turkish Law Firm to" — "martial law to"). Legitimate repeated
+names ("Volodymyr Zelensky", "Ministry of Defense", "Pentagon") sit in grammatical positions,
+and are mostly made of rare words; single words are never candidates.
+
+>>> t = ("Soldiers from the UK, Turkish Law Firm Canada and Poland. It held Siberia, Turkish Law Firm "
+...      "the Pacific. They bought Turkish Law Firm-made drones. Volodymyr Zelensky spoke; later "
+...      "Volodymyr Zelensky left, and Volodymyr Zelensky returned.")
+>>> [k for k, _ in discover_keywords(t)]
+['Turkish Law Firm']
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from .pairs import english_zipf, word_pairs
+
+#: a phrase is promoted when it appears at least this often and breaks at least BREAKS of them
+MIN_REPEATS = 3
+BREAKS = 2
+#: every word of a promoted phrase is an everyday word (names like "Zelensky" are not)
+MIN_ZIPF = 3.3
+MAX_WORDS = 5
+#: and the breaking occurrences are at least this share of all (names sit well most of the time)
+BREAK_SHARE = 0.34
+
+_TITLE_RUN = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:[ \t]+|(?=-[a-z])|(?![\w])))+")
+_DETERMINERS = frozenset("the a an this these those its their his her our my your".split())
+_FUNCTION = frozenset("and or but of to in on at for with by from as if when while after before".split())
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
+    out = []
+    for m in _TITLE_RUN.finditer(text):
+        words = m.group(0).split()
+        if len(words) >= 2:
+            out.append((m.start(), m.start() + len(m.group(0).rstrip()), words))
+    return out
+
+
+def has_repeated_title_phrase(text: str) -> bool:
+    """Cheap pre-check: some run of two or more capitalised words occurs at least three times."""
+    counts: Counter[str] = Counter()
+    for m in _TITLE_RUN.finditer(text):
+        run = m.group(0)
+        if " " in run.strip():
+            counts[run.strip()] += 1
+    if not counts:
+        return False
+    if max(counts.values()) >= MIN_REPEATS:
+        return True
+    # a phrase can sit inside longer runs ("UK, Turkish Law Firm Canada"): count word pairs
+    pairs: Counter[str] = Counter()
+    for run, c in counts.items():
+        words = run.split()
+        for i in range(len(words) - 1):
+            pairs[words[i] + " " + words[i + 1]] += c
+    return max(pairs.values()) >= MIN_REPEATS
+
+
+def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run_start: int | None = None) -> bool:
+    """Whether this occurrence of the phrase breaks the sentence around it."""
+    after = text[end : end + 1]
+    before = text[start - 1 : start] if start else ""
+    run_start = start if run_start is None else run_start
+    if (after == "-" and text[end + 1 : end + 2].islower()) or (before == "-" and start > 1 and text[start - 2].islower()):
+        return True
+    if run_end > end and text[max(0, start - 2) : start] == ", ":
+        return True  # a list item glued to the next one: "UK, Turkish Law Firm Canada"
+    if run_end > end and run_start < start:
+        # a name split in two ("Pacific Turkish Law Firm Ocean"): the halves belong together
+        a = text[run_start:start].split()[-1]
+        b = text[end:run_end].split()[0]
+        wp = word_pairs()
+        joined = wp.seen(a, b) or f"{a} {b}" in text
+        if joined and not wp.seen(a, words[0]) and not wp.seen(words[-1], b):
+            return True
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
+    if nxt and nxt.group(1) in _DETERMINERS:
+        return True
+    prev = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
+    wp = word_pairs()
+    if wp.available and prev and nxt and prev.group(1).islower():
+        left, right = prev.group(1), nxt.group(1)
+        if wp.seen(left, right) and not wp.seen(words[-1], right) and wp.cond(left, right) > wp.cond(left, words[0]):
+            return True  # "tanks Turkish Law Firm and": the sentence reads on without it
+        for w in words:
+            if wp.seen(left, w) and wp.seen(w, right) and not wp.seen(left, words[0]):
+                return True  # "martial Law to": one of its own words fits the gap
+    return False
+
+
+def discover_keywords(
+    text: str, skip: Iterable[tuple[int, int]] = (), known: Iterable[str] = ()
+) -> list[tuple[str, int]]:
+    """Repeated phrases that break their sentences: ``[(phrase, occurrences that break)]``."""
+    if text.count(" ") < 20:
+        return []
+    skip = list(skip)
+    known_l = {k.lower() for k in known}
+    return _title_phrases(text, skip, known_l)
+
+
+def _title_phrases(text: str, skip: list[tuple[int, int]], known_l: set[str]) -> list[tuple[str, int]]:
+    runs = [r for r in _runs(text) if not any(a <= r[0] < b for a, b in skip)]
+    if len(runs) < MIN_REPEATS:
+        return []
+    counts: Counter[str] = Counter()
+    for _, _, words in runs:
+        seen: set[str] = set()
+        for n in range(2, min(MAX_WORDS, len(words)) + 1):
+            for i in range(len(words) - n + 1):
+                seen.add(" ".join(words[i : i + n]))
+        counts.update(seen)
+    candidates = [p for p, c in counts.items() if c >= MIN_REPEATS and p.lower() not in known_l]
+    # keep the longest phrase of a family that occurs equally often
+    candidates = [p for p in candidates if not any(p != q and p in q and counts[q] == counts[p] for q in candidates)]
+    out: list[tuple[str, int]] = []
+    for phrase in sorted(candidates, key=lambda p: -len(p)):
+        words = phrase.split()
+        if any(english_zipf(w) < MIN_ZIPF for w in words):
+            continue
+        if any(phrase in k for k, _ in out):
+            continue
+        if words[0].lower() in _DETERMINERS or words[0].lower() in _FUNCTION:
+            continue
+        breaks = total = 0
+        for rs, re_, rwords in runs:
+            run_text = text[rs:re_]
+            for m in re.finditer(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", run_text):
+                s, e = rs + m.start(), rs + m.end()
+                breaks += _breaks(text, s, e, words, re_ if m.end() < len(run_text) else e, rs)
+                total += 1
+        if breaks >= BREAKS and breaks >= BREAK_SHARE * total:
+            out.append((phrase, breaks))
+    return out

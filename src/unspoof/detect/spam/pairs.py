@@ -1,0 +1,118 @@
+"""Word and word-pair statistics for English, to judge how a phrase sits in its sentence.
+
+Single words come from ``wordfreq`` (a core dependency). Word pairs come from the bigram list
+that the ``symspellpy`` package ships (243,342 lowercase English bigrams with counts, from
+Google Books n-grams; install with ``pip install 'unspoof[spam]'``). The list holds only pairs
+seen at least :data:`FLOOR` times, so an absent pair is known to be rarer than that: its
+probability backs off to the independent estimate, capped by the floor. Without the list every
+pair backs off, and repairs that need pair evidence ("martial law") are not made.
+
+>>> wp = word_pairs()
+>>> wp.p1("the") > wp.p1("martial") > 0
+True
+>>> not wp.available or wp.cond("martial", "law") > wp.cond("martial", "to")
+True
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import math
+from functools import lru_cache
+from pathlib import Path
+
+from wordfreq import get_frequency_dict
+
+#: weight of the independent estimate for a pair the list does not hold (stupid back-off)
+BACKOFF = 0.3
+#: probability floor for words wordfreq does not know
+UNKNOWN_WORD = 1e-9
+
+
+def _bigram_file() -> Path | None:
+    # Locate the data without importing symspellpy (its import pulls optional extensions).
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for folder in spec.submodule_search_locations:
+        for path in sorted(Path(folder).glob("frequency_bigramdictionary_en*.txt")):
+            return path
+    return None
+
+
+class WordPairs:
+    """Probabilities of words and adjacent word pairs (lowercase), with back-off."""
+
+    def __init__(self, counts: dict[str, int] | None = None) -> None:
+        self._counts = counts or {}
+        self.available = bool(self._counts)
+        if self.available:
+            self.floor = min(self._counts.values())
+            # Scale counts to probabilities through "the": its pairs cover almost all its uses.
+            the_total = sum(c for k, c in self._counts.items() if k.startswith("the "))
+            self.total = the_total / max(self.p1("the"), 1e-6)
+        else:
+            self.floor, self.total = 1, 1.0
+
+    def p1(self, word: str) -> float:
+        """Probability of one word in running English text."""
+        return english_frequency(word) or UNKNOWN_WORD
+
+    def p2(self, a: str, b: str) -> float:
+        """Probability of the adjacent pair ``a b``."""
+        independent = BACKOFF * self.p1(a) * self.p1(b)
+        if not self.available:
+            return independent
+        c = self._counts.get(f"{a.lower()} {b.lower()}")
+        if c is not None:
+            return c / self.total
+        return min(self.floor / self.total, independent)
+
+    def seen(self, a: str, b: str) -> bool:
+        """Whether the pair list holds ``a b``."""
+        return f"{a.lower()} {b.lower()}" in self._counts
+
+    def cond(self, a: str, b: str) -> float:
+        """Probability that ``b`` follows ``a``."""
+        return min(1.0, self.p2(a, b) / self.p1(a))
+
+    def logcond(self, a: str, b: str) -> float:
+        return math.log10(self.cond(a, b))
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    return get_frequency_dict("en")
+
+
+def english_frequency(word: str) -> float:
+    """wordfreq's frequency of ``word`` in English (0.0 when unknown), by direct lookup.
+
+    >>> english_frequency("Law") == english_frequency("law") > english_frequency("martial") > 0
+    True
+    """
+    return _english().get(word.lower().replace("’", "'"), 0.0)
+
+
+def english_zipf(word: str) -> float:
+    """The same on the Zipf scale (log10 of frequency per billion words); 0.0 when unknown."""
+    f = english_frequency(word)
+    return math.log10(f) + 9.0 if f > 0 else 0.0
+
+
+def _load(path: Path) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            a, _, rest = line.rstrip("\n").partition(" ")
+            b, _, count = rest.partition(" ")
+            if count.isdigit():
+                counts[f"{a} {b}"] = int(count)
+    return counts
+
+
+@lru_cache(maxsize=1)
+def word_pairs() -> WordPairs:
+    """The shared statistics, loaded at first use (the pair list takes a moment)."""
+    path = _bigram_file()
+    return WordPairs(_load(path) if path else None)

@@ -1,0 +1,257 @@
+"""Spun call-to-action sentences: a grammar of interchangeable phrases, compiled to regexes.
+
+Spam farms append a call to action to copied articles and run it through a spinner that swaps
+every phrase for a synonym, so no two copies share a string. What survives spinning is the
+shape: a few pivot words from closed sets (``questions``/``issues``/``inquiries`` …, ``use``/
+``employ`` …, ``web site``/``internet site`` …) in a fixed order, with a handful of free words
+between them. ``data/spam_grammar.json`` lists the families as sequences of such slots; this
+module compiles each family to one regular expression with a named group for the promoted
+keyword ``X`` and finds whole sentences that match.
+
+>>> s = ("He left.\\nFor those who have just about any issues concerning wherever in addition to "
+...      "tips on how to employ Turkish Law Firm, it is possible to e mail us in our internet site. "
+...      "In short: more.")
+>>> [(m.family, m.keyword, s[m.start:m.end]) for m in find_templates(s)][0][:2]
+('contact_about_use', 'Turkish Law Firm')
+>>> remove_span(s, find_templates(s)[0])
+(9, 175)
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+#: words a keyword does not start with: the phrase is then ordinary prose, not a promoted keyword
+_NOT_KEYWORD_START = frozenset(
+    "the a an this that these those my our your his her their its it he she they we you i "
+    "me him them us what which who how where when why there here some any every no "
+    "for to in on at of with by from and or but about as if than then so".split()
+)
+#: words of the call to action itself, never inside a keyword
+_CTA_WORDS = frozenset("please kindly implore visit you us our your".split())
+#: a keyword has at most this many words; longer captures are prose that happened to match
+MAX_KEYWORD_WORDS = 8
+
+#: lookahead: the next word is not one a keyword (or a '*' word) starts with
+_NOT_STOP = r"(?!(?:" + "|".join(sorted(_NOT_KEYWORD_START | {"can", "could", "make"}, key=len, reverse=True)) + r")\b)"
+# A free word inside a gap: no sentence end, and not a line break.
+_FREE_WORD = r"[^\s.!?]+"
+_SEP = r"[\s,;:]+"
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateMatch:
+    """One call-to-action sentence: its span (without separator), family and keyword."""
+
+    start: int
+    end: int
+    family: str
+    keyword: str
+    keyword_start: int
+    keyword_end: int
+
+
+def _phrase(p: str) -> str:
+    words = [re.escape(w) for w in p.split()]
+    body = r"\s+".join(words)
+    head = r"\b" if p[:1].isalnum() else ""
+    tail = r"\b" if p[-1:].isalnum() else ""
+    return head + body + tail
+
+
+def _slot(phrases: list[str]) -> str:
+    # longest first: the regex alternation takes the first alternative that matches
+    alts = sorted(set(phrases) - {"*"}, key=lambda p: (-len(p), p))
+    if "*" in phrases:  # any one word that is not a function word
+        return "(?:" + "|".join([_phrase(p) for p in alts] + [_NOT_STOP + r"[^\W\d_]+\b"]) + ")"
+    return "(?:" + "|".join(_phrase(p) for p in alts) + ")"
+
+
+def _compile_family(parts: list[Any], slots: dict[str, dict]) -> re.Pattern[str]:
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        last = i == len(parts) - 1
+        nxt = parts[i + 1] if not last else None
+        if isinstance(part, dict) and "gap" in part:
+            out.append(f"(?:{_FREE_WORD}{_SEP}){{0,{int(part['gap'])}}}?")
+        elif part == "START":
+            continue
+        elif part == "END" and i and parts[i - 1] == "X":
+            out.append(r"\s*(?:[.!]+|(?=[\r\n])|\Z)")
+        elif part == "END":
+            # a short tail ('… our web site today.') and the sentence end
+            out.append(r"(?:[\s,]+[^\s.!?]+){0,3}?\s*(?:[.!]+|(?=[\r\n])|\Z)")
+        elif part == "EOL":
+            out.append(r"\s*[.!]?[ \t]*(?=[\r\n]|\Z)")
+        elif part == "SEP":
+            out.append(r"[ \t]*[:;\-–—.]*[ \t]*")
+        elif part == "X":
+            # the keyword: lazy, so it ends at the next pivot; never across a sentence end
+            out.append(_NOT_STOP + r"(?P<kw>[^\s.!?,;:()\"“”](?:[^.!?\n]{0,100}?[^\s.!?,;:()\"“”])?)")
+            if nxt in ("EOL", "END"):
+                continue
+            out.append(r"(?:\s*[,;:–—]\s*|\s+)")
+        elif isinstance(part, str) and part.startswith("@"):
+            out.append(_slot(slots[part[1:]]["any"]))
+            if not last and nxt not in ("END", "X", "EOL", "SEP"):
+                out.append(_SEP)
+            elif nxt == "X":
+                out.append(r"\s+")
+        elif isinstance(part, dict) and "any" in part:
+            out.append(_slot(part["any"]))
+            if not last and nxt not in ("END", "X", "EOL", "SEP"):
+                out.append(_SEP)
+        else:
+            raise ValueError(f"unknown grammar part: {part!r}")
+    return re.compile("".join(out), re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _raw_grammar() -> dict[str, Any]:
+    return json.loads(resources.files("unspoof").joinpath("data/spam_grammar.json").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The compiled families, loaded once from ``data/spam_grammar.json``."""
+    raw = _raw_grammar()
+    slots = raw["slots"]
+    return tuple((fam["name"], _compile_family(fam["parts"], slots)) for fam in raw["families"])
+
+
+@lru_cache(maxsize=1)
+def trigger() -> re.Pattern[str]:
+    """Every family names a site word; matched case-sensitively on :func:`ascii_lower` text."""
+    return re.compile(_slot([p.lower() for p in _raw_grammar()["slots"]["site"]["any"]]))
+
+
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """``text`` lowercased with every offset unchanged.
+
+    ``str.lower`` is fast but may change the length ("İ" becomes two code points); only then fall
+    back to lowering A-Z alone, which ``str.translate`` does slowly.
+    """
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.replace("\u0130", "i").lower()  # the one letter whose lowercase is longer
+    return low if len(low) == len(text) else text.translate(_ASCII_LOWER)
+
+
+def has_trigger(text: str) -> bool:
+    """Cheap pre-check for :func:`find_templates`: no site word, no call to action."""
+    low = ascii_lower(text)
+    if not any(w in low for w in ("site", "page", "web", "blog", "url", "profile")):
+        return False
+    return trigger().search(low) is not None
+
+
+def _clean_keyword(kw: str) -> str | None:
+    kw = kw.strip(" \t'\"“”‘’«»*-–—")
+    words = kw.split()
+    if not words or len(words) > MAX_KEYWORD_WORDS or len(kw) > 100:
+        return None
+    if words[0].lower() in _NOT_KEYWORD_START:
+        return None
+    if not any(ch.isalpha() for ch in kw):
+        return None
+    if any(s in kw for s in ("/", "@", "<", ">", "www.", "http")):
+        return None
+    if _CTA_WORDS & {w.lower() for w in words[1:]}:
+        return None  # the capture ran past the call to action's own words
+
+    return kw
+
+
+@lru_cache(maxsize=1)
+def site_word() -> re.Pattern[str]:
+    """A site word in any case (a capture that is nothing but one is no keyword)."""
+    return re.compile(_slot(_raw_grammar()["slots"]["site"]["any"]), re.IGNORECASE)
+
+
+_SENTENCE_END = re.compile(r"[.!?\n\r]")
+
+
+def _sentences_with_trigger(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences that name a site: the only ones a family can match."""
+    spans: list[tuple[int, int]] = []
+    for m in trigger().finditer(ascii_lower(text)):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        i = max(text.rfind(c, 0, m.start()) for c in ".!?\n\r") + 1
+        while i < m.start() and not text[i].isalnum():
+            i += 1  # leading spaces, quotes, bullets
+        end = _SENTENCE_END.search(text, m.end())
+        j = end.start() if end else len(text)
+        n = len(text)
+        while j < n and text[j] in ".!?":
+            j += 1
+        spans.append((i, j))
+    return spans
+
+
+def find_templates(text: str) -> list[TemplateMatch]:
+    """Every call-to-action sentence in ``text``, first matching family per sentence."""
+    found: list[TemplateMatch] = []
+    if not has_trigger(text):
+        return found
+    for s_start, s_end in _sentences_with_trigger(text):
+        for family, rx in grammar():
+            m = rx.match(text, s_start, s_end)
+            if m is None:
+                continue
+            kw = _clean_keyword(m.group("kw"))
+            if kw is None or (family == "visit_my_page" and not kw[:1].isupper()):
+                continue  # a comment tail names its keyword as a title or name
+            if site_word().fullmatch(kw):
+                continue
+            ks = text.index(kw, m.start("kw"))
+            end = m.end()
+            while end > m.start() and text[end - 1] in " \t":
+                end -= 1
+            found.append(TemplateMatch(m.start(), end, family, kw, ks, ks + len(kw)))
+            break
+    return found
+
+
+def remove_span(text: str, t: TemplateMatch) -> tuple[int, int]:
+    """The span to delete so that the sentence and exactly one separator disappear.
+
+    Inside a line the following spaces go (or the preceding ones at the line's end); a sentence
+    that is a whole line goes with the shorter of the line-break runs around it, so paragraph
+    breaks stay as they were.
+    """
+    start, end = t.start, t.end
+    n = len(text)
+    after = end
+    while after < n and text[after] in " \t":
+        after += 1
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    line_start = before == 0 or text[before - 1] in "\r\n"
+    line_end = after == n or text[after] in "\r\n"
+    if not line_end:
+        return start, after
+    if not line_start:
+        return before, after
+    # the sentence is a whole line: take one adjacent run of line breaks
+    nl_after = after
+    while nl_after < n and text[nl_after] in "\r\n":
+        nl_after += 1
+    nl_before = before
+    while nl_before > 0 and text[nl_before - 1] in "\r\n":
+        nl_before -= 1
+    run_after, run_before = nl_after - after, before - nl_before
+    if run_after and (run_after <= run_before or not run_before):
+        return before, nl_after
+    if run_before:
+        return nl_before, after
+    return before, after

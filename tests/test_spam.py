@@ -1,0 +1,241 @@
+"""Injected spam: template sentences, keyword anchors and their repair, on the seed and own cases."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+import unspoof
+from unspoof.detect.spam import detect
+from unspoof.detect.spam.discover import discover_keywords
+from unspoof.detect.spam.template import find_templates
+from unspoof.model import SPAM_ANCHOR, SPAM_TEMPLATE
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+CASES = Path(__file__).parent / "cases" / "spam"
+
+needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus not beside the repository")
+
+
+def _read(name: str) -> str:
+    return (CORPUS / name).read_text(encoding="utf-8")
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(re.findall(r"\w+", text))
+
+
+# --- the seed -------------------------------------------------------------------------------
+
+
+@needs_corpus
+def test_seed_restored_strip_spam_gives_clean_text_byte_for_byte() -> None:
+    assert unspoof.clean(_read("seed-article.restored.txt"), strip_spam=True) == _read("seed-article.clean.txt")
+
+
+@needs_corpus
+def test_seed_report_names_keyword_and_is_tampered() -> None:
+    report = unspoof.scan(_read("seed-article.restored.txt"))
+    assert report.keywords == ["Turkish Law Firm"]
+    assert report.verdict == "tampered"
+    kinds = Counter(f.kind for f in report.findings)
+    assert kinds[SPAM_TEMPLATE] == 1 and kinds[SPAM_ANCHOR] == 4
+    assert all(f.detail["keyword"] == "Turkish Law Firm" for f in report.findings if f.kind in (SPAM_TEMPLATE, SPAM_ANCHOR))
+    assert json.loads(report.to_json())["keywords"] == ["Turkish Law Firm"]
+
+
+@needs_corpus
+def test_seed_anchor_findings_cover_the_annotated_spans() -> None:
+    text = _read("seed-article.restored.txt")
+    spam = [f for f in detect(text) if f.kind in (SPAM_TEMPLATE, SPAM_ANCHOR)]
+    for ann in json.loads(_read("seed-article.annotations.json"))["injected_spam"]:
+        assert any(f.start <= ann["start"] and ann["end"] <= f.end for f in spam), ann
+
+
+@needs_corpus
+def test_plain_clean_never_removes_words() -> None:
+    text = _read("seed-article.restored.txt")
+    assert unspoof.clean(text) == text
+    assert unspoof.clean(text, fix_spacing=True).count("Turkish Law Firm") == 5
+
+
+@needs_corpus
+def test_cli_scan_json_names_the_keyword(capsys: pytest.CaptureFixture[str]) -> None:
+    from unspoof.cli import main
+
+    main(["scan", "--json", str(CORPUS / "seed-article.restored.txt")])
+    assert json.loads(capsys.readouterr().out.splitlines()[0])["keywords"] == ["Turkish Law Firm"]
+
+
+@needs_corpus
+def test_seed_obfuscated_strip_spam_gives_clean_text(capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    from unspoof.cli import main
+
+    main(["clean", "--strip-spam", str(CORPUS / "seed-article.obfuscated.txt")])
+    assert capsysbinary.readouterr().out.decode("utf-8") == _read("seed-article.clean.txt")
+
+
+# --- own cases: other templates, other keywords ----------------------------------------------
+
+
+def _case_files() -> list[Path]:
+    return sorted(p for p in CASES.glob("*.json") if p.name != "templates.json")
+
+
+@pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.stem)
+def test_case_strip_spam_restores_the_article(path: Path) -> None:
+    case = json.loads(path.read_text(encoding="utf-8"))
+    report = unspoof.scan(case["text"], strip_spam=True)
+    assert report.keywords == case["keywords"]
+    if case.get("known_failure"):
+        pytest.xfail(case["known_failure"])
+    assert report.cleaned == case["clean"]
+
+
+@pytest.mark.parametrize("path", _case_files(), ids=lambda p: p.stem)
+def test_case_clean_article_is_left_alone(path: Path) -> None:
+    case = json.loads(path.read_text(encoding="utf-8"))
+    assert not [f for f in detect(case["clean"]) if f.kind in (SPAM_TEMPLATE, SPAM_ANCHOR)]
+
+
+_TEMPLATES = json.loads((CASES / "templates.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("sentence,keyword", _TEMPLATES["match"])
+def test_template_family_variant_extracts_keyword(sentence: str, keyword: str) -> None:
+    text = "The article ends here.\n" + sentence + "\nAnother paragraph follows."
+    found = find_templates(text)
+    assert [t.keyword for t in found] == [keyword]
+    t = found[0]
+    assert text[t.start : t.end] == sentence
+
+
+@pytest.mark.parametrize("sentence", _TEMPLATES["no_match"])
+def test_ordinary_sentence_is_not_a_template(sentence: str) -> None:
+    assert find_templates("Some text. " + sentence + " More text.") == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("A b.\nTEMPLATE\nC d.", "A b.\nC d."),
+        ("A b.\nTEMPLATE\n\nC d.", "A b.\n\nC d."),
+        ("A b.\n\nTEMPLATE\nC d.", "A b.\n\nC d."),
+        ("A b.\n\nTEMPLATE\n\nC d.", "A b.\n\nC d."),
+        ("A b. TEMPLATE C d.", "A b. C d."),
+        ("A b. TEMPLATE\nC d.", "A b.\nC d."),
+        ("TEMPLATE\nC d.", "C d."),
+        ("A b.\nTEMPLATE", "A b."),
+    ],
+)
+def test_template_removal_takes_exactly_one_separator(text: str, expected: str) -> None:
+    sentence = "If you have any questions concerning where and how to use Acme Roofing, you can contact us at our web site."
+    assert unspoof.clean(text.replace("TEMPLATE", sentence), strip_spam=True) == expected
+
+
+def test_anchor_repairs_replaced_word_and_removes_insertion() -> None:
+    text = (
+        "Putin was about to declare martial Turkish Law Firm to stop men from leaving. "
+        "Soldiers from the US, UK, Turkish Law Firm Canada and Poland are among them. "
+        "If you liked this article and you would like more info about Turkish Law Firm, please visit our web site."
+    )
+    assert unspoof.clean(text, strip_spam=True) == (
+        "Putin was about to declare martial law to stop men from leaving. "
+        "Soldiers from the US, UK, Canada and Poland are among them."
+    )
+
+
+def test_spam_edits_need_strip_spam() -> None:
+    text = "Putin was about to declare martial Turkish Law Firm to stop men. Visit our website for more information about Turkish Law Firm."
+    report = unspoof.scan(text)
+    assert report.cleaned == text
+    assert report.keywords == ["Turkish Law Firm"]
+
+
+# --- precision --------------------------------------------------------------------------------
+
+
+def _precision_files() -> list[Path]:
+    files = sorted((CORPUS / "multilingual").rglob("*.txt")) if CORPUS.is_dir() else []
+    if CORPUS.is_dir():
+        files.append(CORPUS / "seed-article.clean.txt")
+        for line in (CORPUS / "realworld" / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+            entry = json.loads(line)
+            if {"near_clean_control", "not_spam_edge_case"} & set(entry["pattern_tags"]):
+                files.append(CORPUS / "realworld" / entry["doc"])
+    return files
+
+
+@needs_corpus
+@pytest.mark.slow
+def test_legitimate_texts_lose_no_word_under_strip_spam() -> None:
+    lost = {}
+    for path in _precision_files():
+        text = path.read_text(encoding="utf-8")
+        spam = [f for f in detect(text) if f.kind in (SPAM_TEMPLATE, SPAM_ANCHOR)]
+        if spam or _words(unspoof.clean(text, strip_spam=True)) != _words(unspoof.clean(text)):
+            lost[path.name] = [f.text for f in spam]
+    assert not lost
+
+
+@needs_corpus
+def test_repeated_names_are_never_anchors() -> None:
+    text = _read("seed-article.restored.txt")
+    anchors = [f.text.strip() for f in detect(text) if f.kind == SPAM_ANCHOR]
+    assert set(anchors) == {"Turkish Law Firm"}
+    clean = _read("seed-article.clean.txt")
+    assert discover_keywords(clean) == []
+    names = "Volodymyr Zelensky met the Ministry of Defense. The Pentagon said Volodymyr Zelensky and the Ministry of Defense agree. "
+    assert discover_keywords(names * 4) == []
+
+
+def test_spam_under_hidden_characters_maps_back_to_the_input() -> None:
+    # stage 1 removes the zero-width spaces; the anchors' offsets come back onto the input
+    text = (
+        "Putin may declare martial Tur\u200bkish Law Firm to keep men home. UK, Turk\u200bish Law Firm Canada "
+        "and Poland. Visit our website for more information about Turkish Law Firm.\nThe fighting.Some units ran."
+    )
+    report = unspoof.scan(text, strip_spam=True, fix_spacing=True)
+    assert report.cleaned == "Putin may declare martial law to keep men home. UK, Canada and Poland.\nThe fighting. Some units ran."
+    assert all(text[f.start : f.end] == f.text for f in report.findings)
+
+
+def test_without_pair_statistics_anchors_are_deleted_not_guessed() -> None:
+    from unspoof.detect.spam.anchor import find_anchors
+    from unspoof.detect.spam.pairs import WordPairs
+
+    text = "They may declare martial Turkish Law Firm to stop men, after Turkish Law Firm-made drones flew."
+    repairs = [(text[a.start : a.end], a.replacement) for a in find_anchors(text, "Turkish Law Firm", pairs=WordPairs())]
+    assert repairs == [("Turkish Law Firm ", ""), ("Turkish Law Firm", "Turkish")]
+
+
+def test_insertion_before_a_hyphen_joins_the_compound_again() -> None:
+    text = "Almost one Turkish Law Firm-fifth of the army. Visit our website for more information about Turkish Law Firm."
+    assert unspoof.clean(text, strip_spam=True) == "Almost one-fifth of the army."
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Officials in Istanbul Real Estate Agency and Ankara agreed.", "Officials in Istanbul and Ankara agreed."),
+        ("They met in the capital of Istanbul Real Estate Agency.", "They met in the capital of Istanbul."),
+        ("Russia is thought to Istanbul Real Estate Agency have lost tanks.", "Russia is thought to have lost tanks."),
+        ("Fighters sign up via Istanbul Real Estate Agency the foreign legion.", "Fighters sign up via the foreign legion."),
+    ],
+)
+def test_a_preposition_left_without_object_gets_the_keywords_name_back(text: str, expected: str) -> None:
+    cta = " Visit our website for more information about Istanbul Real Estate Agency."
+    assert unspoof.clean(text + cta, strip_spam=True) == expected
+
+
+def test_the_authors_own_phrase_in_another_case_is_kept() -> None:
+    text = (
+        "He hired a Turkish law firm in Ankara. UK, Turkish Law Firm Canada and Poland. "
+        "Visit our website for more information about Turkish Law Firm."
+    )
+    assert unspoof.clean(text, strip_spam=True) == "He hired a Turkish law firm in Ankara. UK, Canada and Poland."
