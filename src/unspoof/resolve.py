@@ -35,6 +35,7 @@ from .words import zipf
 # Zipf frequency above which a reading counts as a real, common word (3 = once per million words)
 COMMON = 3.0
 KNOWN = 1.5
+_VERY_COMMON = 6.0
 _QUOTES = "«»\"“”„‘’‚'‹›(["
 _NEIGHBOURS = 2
 _WINDOW = 120  # characters either side in which a word's neighbours are looked for
@@ -137,10 +138,12 @@ def _script_phrase(scripts: tuple[str, ...]) -> str:
     return "/".join(scripts)
 
 
-def _context_kind(tok: Token) -> str:
+def _context_kind(tok: Token, major: str = LATIN) -> str:
     """A neighbour's script class; a foreign word that reads as a common Latin word counts as Latin
     when it is itself a candidate, so runs of swapped words (``ѕеа ⅼions``) support each other."""
     kind = tok.kind
+    if major != LATIN:
+        return kind  # in Cyrillic text, Cyrillic words are Cyrillic whatever they could spell
     if kind and kind not in (LATIN, "mixed") and tok.info.latin is not None and _best_latin(tok)[1] >= COMMON:
         return "latin-reading"
     return kind
@@ -177,15 +180,15 @@ class Line:
         self.tokens
         return self._cjk
 
-    def neighbour_kinds(self, tok: Token) -> tuple[list[str], list[str]]:
+    def neighbour_kinds(self, tok: Token, major: str = LATIN) -> tuple[list[str], list[str]]:
         """Script classes of up to two words on each side, read from a window around the word
         (lines can be whole paragraphs: tokenising all of one for two neighbours is waste)."""
         lo = tok.start - self.base
         hi = tok.end - self.base
         left = self.text[max(0, lo - _WINDOW) : lo]
         right = self.text[hi : hi + _WINDOW]
-        before = [k for w in WORD_RE.findall(left)[-_NEIGHBOURS:] if (k := _context_kind(Token(0, 0, analyse_word(w))))]
-        after = [k for w in WORD_RE.findall(right)[:_NEIGHBOURS] if (k := _context_kind(Token(0, 0, analyse_word(w))))]
+        before = [k for w in WORD_RE.findall(left)[-_NEIGHBOURS:] if (k := _context_kind(Token(0, 0, analyse_word(w)), major))]
+        after = [k for w in WORD_RE.findall(right)[:_NEIGHBOURS] if (k := _context_kind(Token(0, 0, analyse_word(w)), major))]
         return before, after
 
 
@@ -226,7 +229,7 @@ def _mixed(tok: Token, line: Line, doc: Document) -> list[Finding]:
         # Latin words with a stray letter of the text's own script are mostly keyboard-layout
         # slips: reported, not changed. Letters of the text's script inside its words that
         # spell a known word once restored are the reverse attack, and are restored.
-        proven = tuple(o for o in options if o[0] != LATIN and o[2] >= KNOWN and not doc.mixing_is_convention)
+        proven = tuple(o for o in options if o[0] != LATIN and o[2] > 0.0 and not doc.mixing_is_convention)
         if not proven:
             if options:
                 readings = {s: r for s, r, _, _ in options}
@@ -279,7 +282,7 @@ def _island(tok: Token, line: Line, doc: Document) -> list[Finding]:
     """A word written wholly in one foreign script's look-alikes, or plain Latin amid a foreign script."""
     info = tok.info
     text = doc.text
-    before, after = line.neighbour_kinds(tok)
+    before, after = line.neighbour_kinds(tok, doc.major)
     around = before + after
     if not around:
         return []
@@ -310,12 +313,20 @@ def _island(tok: Token, line: Line, doc: Document) -> list[Finding]:
         if target in (LATIN, "mixed"):
             return []
         reading = _reverse_whole(info.text, target)
-        if reading is None or len(reading) < 2 or doc.major != target:
+        if reading is None or doc.major != target:
             return []
         z = zipf(reading, target)
         if z < COMMON:
             return []
-        if zipf(info.text, LATIN) >= KNOWN:
+        if len(reading) == 1:
+            # с, в, а, у: among the most frequent words of Russian. A lone Latin letter between
+            # two words of that script is one of them, unless it is a capital (a label: класс A)
+            # or it is rare in the script (a variable).
+            if not info.text.islower() or z < _VERY_COMMON or len(before) < 1 or len(after) < 1:
+                return []
+            if before[-1] != target or after[0] != target:
+                return []
+        elif zipf(info.text, LATIN) >= KNOWN:
             return [_report_only(tok, f"Latin word amid {target} text that also reads as {target} {reading!r}; left alone", {target: reading})]
         return _edits(tok, reading, target, 0.9, f"{target} word written in Latin look-alikes amid {target} text")
     return []
