@@ -145,11 +145,13 @@ def analyse_word(word: str) -> WordInfo:
         protected = True  # XX, XIV: never read as Cyrillic ХХ
     latin = "".join(latin_chars) if latin_ok and changes else None
     alts: list[str] = []
-    if latin is not None:
-        for i in alternatives:
+    if latin is not None and alternatives:
+        # every combination of the l/I shapes (wiII -> will), bounded for hostile input
+        readings = [latin]
+        for i in alternatives[:4]:
             la = lookalike(word[i])
-            for alt in la.targets[1:]:  # type: ignore[union-attr]
-                alts.append(latin[:i] + alt + latin[i + 1 :])
+            readings += [r[:i] + alt + r[i + 1 :] for r in readings for alt in la.targets[1:]]  # type: ignore[union-attr]
+        alts = readings[1:]
     rev: dict[str, str] = {}
     if len(foreign) == 1 and (has_latin or changes):
         target = foreign[0]
