@@ -11,3 +11,16 @@ CORPUS = SHARED / "corpus"
 
 def read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def regenerate(tool: str, table: str, tmp_path: Path) -> tuple[bytes, bytes]:
+    """(bytes a generator under tools/ writes from ../shared/unicode now, bytes committed)."""
+    import subprocess
+    import sys
+
+    out = tmp_path / table
+    subprocess.run(
+        [sys.executable, str(REPO / "tools" / tool), "--unicode", str(SHARED / "unicode"), "--out", str(out)],
+        check=True, capture_output=True,
+    )
+    return out.read_bytes(), (REPO / "src" / "unspoof" / "tables" / table).read_bytes()

@@ -31,12 +31,10 @@ The output is deterministic: the same inputs give the same bytes (a test checks 
 
 from __future__ import annotations
 
-import argparse
-import json
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_UNICODE = ROOT.parent / "shared" / "unicode"
+from ucd import ROOT, code_range, data_lines, generator_main
+
 DEFAULT_OUT = ROOT / "src" / "unspoof" / "tables" / "hidden.json"
 
 # Scripts written cursively, where ZWJ/ZWNJ select joining forms (ArabicShaping.txt lists their
@@ -51,22 +49,8 @@ NOSPACE_SCRIPTS = ("Khmer", "Lao", "Myanmar", "New_Tai_Lue", "Tai_Le", "Tai_Tham
 FEW_MARK_SCRIPTS = ("Armenian", "Common", "Cyrillic", "Georgian", "Greek", "Latin")
 
 
-def _data_lines(path: Path):
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            yield [field.strip() for field in line.split(";")]
-
-
-def _range(field: str) -> tuple[int, int]:
-    if ".." in field:
-        a, b = field.split("..")
-        return int(a, 16), int(b, 16)
-    return int(field, 16), int(field, 16)
-
-
 def _expand(field: str) -> range:
-    a, b = _range(field)
+    a, b = code_range(field)
     return range(a, b + 1)
 
 
@@ -90,7 +74,7 @@ def unicode_data(path: Path) -> tuple[dict[int, str], dict[int, str], dict[int, 
     mirrored: set[int] = set()
     rtl: set[int] = set()
     first: int | None = None
-    for f in _data_lines(path):
+    for f in data_lines(path):
         cp = int(f[0], 16)
         if f[1].endswith(", First>"):
             first = cp
@@ -112,17 +96,17 @@ def derive(unicode_dir: Path) -> dict:
     name, cat, ccc, mirrored, rtl = unicode_data(unicode_dir / "UnicodeData.txt")
 
     ignorable: set[int] = set()
-    for f in _data_lines(unicode_dir / "DerivedCoreProperties.txt"):
+    for f in data_lines(unicode_dir / "DerivedCoreProperties.txt"):
         if f[1] == "Default_Ignorable_Code_Point":
             ignorable.update(_expand(f[0]))
 
     script: dict[int, str] = {}
-    for f in _data_lines(unicode_dir / "Scripts.txt"):
+    for f in data_lines(unicode_dir / "Scripts.txt"):
         for cp in _expand(f[0]):
             script[cp] = f[1]
 
     emoji: set[int] = set()
-    for f in _data_lines(unicode_dir / "emoji-data.txt"):
+    for f in data_lines(unicode_dir / "emoji-data.txt"):
         prop = f[1]
         cps = set(_expand(f[0]))
         if prop in ("Extended_Pictographic", "Emoji_Modifier"):
@@ -132,19 +116,19 @@ def derive(unicode_dir: Path) -> dict:
             emoji |= {cp for cp in cps if cp > 0x7F and cp not in ignorable and cat.get(cp) not in ("Mn", "Me", "Cf")}
 
     vs_bases: set[int] = set()
-    for f in _data_lines(unicode_dir / "emoji-variation-sequences.txt"):
+    for f in data_lines(unicode_dir / "emoji-variation-sequences.txt"):
         base, _vs = f[0].split()
         vs_bases.add(int(base, 16))
 
     tag_sequences: set[str] = set()
-    for f in _data_lines(unicode_dir / "emoji-sequences.txt"):
+    for f in data_lines(unicode_dir / "emoji-sequences.txt"):
         cps = [int(h, 16) for h in f[0].split()] if ".." not in f[0] else []
         if f[1] == "RGI_Emoji_Tag_Sequence":
             tag_sequences.add("".join(chr(cp - 0xE0000) for cp in cps[1:-1]))
         for i, cp in enumerate(cps[1:], 1):
             if cp == 0xFE0F:
                 vs_bases.add(cps[i - 1])
-    for f in _data_lines(unicode_dir / "emoji-zwj-sequences.txt"):
+    for f in data_lines(unicode_dir / "emoji-zwj-sequences.txt"):
         cps = [int(h, 16) for h in f[0].split()]
         for i, cp in enumerate(cps):
             if cp == 0xFE0F:
@@ -198,18 +182,8 @@ def derive(unicode_dir: Path) -> dict:
     }
 
 
-def render(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--unicode", type=Path, default=DEFAULT_UNICODE)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = ap.parse_args()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render(derive(args.unicode)), encoding="utf-8")
-    print(f"wrote {args.out}")
+    generator_main(__doc__, DEFAULT_OUT, derive)
 
 
 if __name__ == "__main__":

@@ -21,14 +21,12 @@ The output is deterministic: the same inputs give the same bytes (a test checks 
 
 from __future__ import annotations
 
-import argparse
-import json
 import re
 import unicodedata
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_UNICODE = ROOT.parent / "shared" / "unicode"
+from ucd import ROOT, code_range, data_lines, generator_main
+
 DEFAULT_OUT = ROOT / "src" / "unspoof" / "tables" / "unicode.json"
 EXTRA = ROOT / "src" / "unspoof" / "data" / "lookalikes_extra.tsv"
 
@@ -42,20 +40,6 @@ WITH_RE = re.compile(r"^(?P<base>(?:LATIN|CYRILLIC|GREEK|ARMENIAN|COPTIC) (?:SMA
 SMALL_CAP_RE = re.compile(r"^LATIN LETTER SMALL CAPITAL (?P<letter>[A-Z])$")
 
 
-def _data_lines(path: Path):
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line:
-            yield [field.strip() for field in line.split(";")]
-
-
-def _range(field: str) -> tuple[int, int]:
-    if ".." in field:
-        a, b = field.split("..")
-        return int(a, 16), int(b, 16)
-    return int(field, 16), int(field, 16)
-
-
 def _chars(field: str) -> str:
     return "".join(chr(int(h, 16)) for h in field.split())
 
@@ -65,7 +49,7 @@ class UnicodeData:
         self.name: dict[int, str] = {}
         self.category: dict[int, str] = {}
         self.decomp: dict[int, str] = {}
-        for fields in _data_lines(path):
+        for fields in data_lines(path):
             cp = int(fields[0], 16)
             self.name[cp] = fields[1]
             self.category[cp] = fields[2]
@@ -75,7 +59,7 @@ class UnicodeData:
 
 def scripts(path: Path) -> tuple[list[str], list[list[int]]]:
     """Merged ``[start, end, script index]`` ranges, sorted, from Scripts.txt."""
-    spans = sorted((_range(f[0]) + (f[1],)) for f in _data_lines(path))
+    spans = sorted((code_range(f[0]) + (f[1],)) for f in data_lines(path))
     names = sorted({s for _, _, s in spans})
     index = {n: i for i, n in enumerate(names)}
     merged: list[list[int]] = []
@@ -90,16 +74,16 @@ def scripts(path: Path) -> tuple[list[str], list[list[int]]]:
 
 def allowed(path: Path) -> set[int]:
     out: set[int] = set()
-    for f in _data_lines(path):
+    for f in data_lines(path):
         if f[1] == "Allowed":
-            a, b = _range(f[0])
+            a, b = code_range(f[0])
             out.update(range(a, b + 1))
     return out
 
 
 def derive(unicode_dir: Path) -> dict:
     ud = UnicodeData(unicode_dir / "UnicodeData.txt")
-    skeleton = {f[0]: _chars(f[1]) for f in _data_lines(unicode_dir / "confusables.txt")}
+    skeleton = {f[0]: _chars(f[1]) for f in data_lines(unicode_dir / "confusables.txt")}
     skeleton = {int(k, 16): v for k, v in skeleton.items()}
     intentional: dict[int, str] = {}
     names, ranges = scripts(unicode_dir / "Scripts.txt")
@@ -119,7 +103,7 @@ def derive(unicode_dir: Path) -> dict:
             c = parent[c]
         return c
 
-    for f in _data_lines(unicode_dir / "intentional.txt"):
+    for f in data_lines(unicode_dir / "intentional.txt"):
         a, b = _chars(f[0]), _chars(f[1])
         if len(a) == 1 and len(b) == 1:
             parent[find(a)] = find(b)
@@ -246,18 +230,8 @@ def derive(unicode_dir: Path) -> dict:
     }
 
 
-def render(data: dict) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--unicode", type=Path, default=DEFAULT_UNICODE)
-    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
-    args = ap.parse_args()
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(render(derive(args.unicode)), encoding="utf-8")
-    print(f"wrote {args.out}")
+    generator_main(__doc__, DEFAULT_OUT, derive)
 
 
 if __name__ == "__main__":
