@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 
 from unspoof.detect.hidden import RangeSet, hidden_tables
 
-from shared_data import REPO, regenerate
+from shared_data import regenerate
 
 
 def _lines(path):
