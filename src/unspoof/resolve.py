@@ -56,6 +56,9 @@ class Document:
     #: Latin letters inside this text's own-script words are its typing convention, not an
     #: attack: most such words spell no known word when restored (Belarusian typed with a Latin i)
     mixing_is_convention: bool = False
+    #: the text holds look-alikes that no orthography uses (ⅼ, ᴡ, Cherokee in Latin words) or
+    #: words mixing scripts: evidence of tampering that letters in modern use (ø, ɗ) lack alone
+    tampered_elsewhere: bool = False
 
     @classmethod
     def build(cls, text: str, tokens: list[Token], major: str) -> "Document":
@@ -82,7 +85,11 @@ class Document:
             readings = [tok.info.reverse[major] for tok in tokens if major in tok.info.reverse and tok.info.has_latin]
             unknown = sum(1 for r in readings if zipf(r, major) < KNOWN)
             convention = unknown >= 3 and unknown * 2 >= len(readings)
-        return cls(text, major, frozenset(native), convention)
+        elsewhere = any(
+            tok.info.restricted or (tok.info.has_latin and tok.info.foreign and tok.info.latin is not None)
+            for tok in tokens
+        )
+        return cls(text, major, frozenset(native), convention, elsewhere)
 
 
 def _name(ch: str) -> str:
@@ -173,7 +180,11 @@ class Line:
     def tokens(self) -> list[Token]:
         if self._tokens is None:
             self._tokens = analyse_line(self.text, self.base)
-            majors = Counter(t.kind for t in self._tokens if t.kind and t.kind != "mixed")
+            # words that could be Latin words in disguise (mixed, or reading as a common Latin
+            # word) count for Latin: a line written wholly in look-alikes is still a Latin line
+            majors = Counter(
+                LATIN if k in ("mixed", "latin-reading") else k for t in self._tokens if (k := _context_kind(t))
+            )
             self._major = majors.most_common(1)[0][0] if majors else LATIN
             self._cjk = any(k in _CJK for k in majors)
         return self._tokens
@@ -238,6 +249,8 @@ def _mixed(tok: Token, line: Line, doc: Document) -> list[Finding]:
         # slips: reported, not changed. Letters of the text's script inside its words that
         # spell a known word once restored are the reverse attack, and are restored.
         proven = tuple(o for o in options if o[0] != LATIN and o[2] > 0.0 and not doc.mixing_is_convention)
+        if any(o[0] == LATIN and o[2] >= KNOWN for o in options):
+            proven = ()  # reads as a Latin word too (OН: Cyrillic он, or OH in a formula): ambiguous
         if not proven:
             if options:
                 readings = {s: r for s, r, _, _ in options}
@@ -276,9 +289,11 @@ def _lone_word(tok: Token, line: Line, doc: Document, z: float) -> bool:
 def _latin_lookalikes(tok: Token, doc: Document, line: Line) -> list[Finding]:
     """A Latin-script word holding look-alikes that are themselves Latin (ɑ, ᴡ, Ɍ, ⅼ, 𝐟, ｆ)."""
     info = tok.info
-    if not info.restricted and doc.native:
-        # the text writes an extended Latin orthography (Hausa ɗ ƙ ɓ ƴ, Maltese ħ): its letters
-        # with hooks and strokes are its own
+    if not info.restricted and (doc.native or not doc.tampered_elsewhere):
+        # Letters in modern use (Faroese ø, Hausa ɗ, Maltese ħ, Azerbaijani ı) are restored only
+        # in text tampered with in other ways too; a short paragraph of Faroese gives too little
+        # context to tell its orthography from an attack. When the text writes an extended Latin
+        # orthography, its letters with hooks and strokes are its own.
         return []
     reading, z = _best_latin(tok)
     letters = sum(1 for c in info.text if c.isalpha() or unicodedata.category(c) == "Nl")
@@ -312,8 +327,8 @@ def _island(tok: Token, line: Line, doc: Document) -> list[Finding]:
         return []
     kind = tok.kind
     if kind != LATIN and info.latin is not None:
-        # foreign word that reads as Latin: are we in Latin text?
-        if doc.major != LATIN:
+        # foreign word that reads as Latin: are we in Latin text, document and line?
+        if doc.major != LATIN or line.major != LATIN:
             return []
         latinish = (LATIN, "mixed", "latin-reading")
         if not all(k in latinish for k in around) or not any(k in (LATIN, "mixed") for k in around):
