@@ -341,11 +341,16 @@ def _script(ch: str) -> str:
     return names[i] if i >= 0 and cp <= ends[i] else "Unknown"
 
 
+_CJK = frozenset({"Han", "Hiragana", "Katakana", "Hangul", "Bopomofo"})
+
+
 def mixed_script_words(text: str) -> int:
+    """Words mixing Latin with another script. Latin run into CJK characters (``ＣＯＭさ``,
+    ``WordPress的``: no spaces between words in CJK text) is writing, not a disguise."""
     n = 0
     for m in _WORD.finditer(text):
-        scripts = {_script(c) for c in m.group()} - {"Common", "Inherited", "Unknown"}
-        n += len(scripts) > 1
+        scripts = {_script(c) for c in m.group()} - {"Common", "Inherited", "Unknown"} - _CJK
+        n += "Latin" in scripts and len(scripts) > 1
     return n
 
 

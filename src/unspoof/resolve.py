@@ -249,8 +249,9 @@ def _mixed(tok: Token, line: Line, doc: Document) -> list[Finding]:
         # slips: reported, not changed. Letters of the text's script inside its words that
         # spell a known word once restored are the reverse attack, and are restored.
         proven = tuple(o for o in options if o[0] != LATIN and o[2] > 0.0 and not doc.mixing_is_convention)
-        if any(o[0] == LATIN and o[2] >= KNOWN for o in options):
-            proven = ()  # reads as a Latin word too (OН: Cyrillic он, or OH in a formula): ambiguous
+        best = max((o[2] for o in proven), default=0.0)
+        if any(o[0] == LATIN and o[2] >= max(best, COMMON) for o in options):
+            proven = ()  # reads as a Latin word at least as common: ambiguous, reported
         if not proven:
             if options:
                 readings = {s: r for s, r, _, _ in options}
