@@ -13,26 +13,14 @@ word plus a tag payload per paragraph. Prints MB/s of ``has_hidden`` (the fast p
 from __future__ import annotations
 
 import argparse
-import time
 from pathlib import Path
 
 from unspoof.detect.hidden import detect, has_hidden
 from unspoof.options import Options
 
+from timing import best_of, repeat_to
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-
-
-def _repeat(text: str, mb: float) -> str:
-    return text * max(1, int(mb * 1e6 / len(text.encode("utf-8"))))
-
-
-def _best_of(fn, data: str, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn(data)
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def _tampered(text: str) -> str:
@@ -55,10 +43,10 @@ def main() -> None:
     options = Options()
     print(f"{'input':<20} {'MB':>6} {'has_hidden MB/s':>16} {'detect MB/s':>12} {'findings/copy':>14}")
     for name, text in inputs.items():
-        data = _repeat(text, args.mb)
+        data = repeat_to(text, args.mb)
         mb = len(data.encode("utf-8")) / 1e6
-        t_fast = _best_of(has_hidden, data)
-        t_full = _best_of(lambda d: detect(d, options), data, runs=1)
+        t_fast = best_of(has_hidden, data)
+        t_full = best_of(lambda d: detect(d, options), data, runs=1)
         n = len(detect(text, options))
         print(f"{name:<20} {mb:6.1f} {mb / t_fast:16.0f} {mb / t_full:12.1f} {n:14d}")
 

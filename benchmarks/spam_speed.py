@@ -18,16 +18,9 @@ from pathlib import Path
 from unspoof.detect.spam import detect, find_artifacts, find_spam, might_have_spam
 from unspoof.detect.spam.pairs import word_pairs
 
+from timing import best_of
+
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-
-
-def _best(fn, text: str, runs: int) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn(text)
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def main() -> None:
@@ -51,7 +44,7 @@ def main() -> None:
     print(f"{'input':24} {'MB':>6} " + " ".join(f"{name:>16}" for name in fns))
     for name, text in inputs.items():
         mb = len(text.encode("utf-8")) / 1e6
-        rates = [mb / _best(fn, text, args.runs) for fn in fns.values()]
+        rates = [mb / best_of(fn, text, args.runs) for fn in fns.values()]
         print(f"{name:24} {mb:6.2f} " + " ".join(f"{r:11.1f} MB/s" for r in rates))
 
 

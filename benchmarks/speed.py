@@ -23,22 +23,10 @@ from pathlib import Path
 
 import unspoof
 
+from timing import best_of, repeat_to
+
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 GOALS = {"obfuscated seed": 0.1, "clean English": 1.0, "clean Russian": 0.2}
-
-
-def _repeat(text: str, mb: float) -> str:
-    size = len(text.encode("utf-8"))
-    return text * max(1, int(mb * 1e6 / size))
-
-
-def _best_of(fn, data: str, runs: int = 3) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        t = time.perf_counter()
-        fn(data)
-        best = min(best, time.perf_counter() - t)
-    return best
 
 
 def _peak_rss_of_cli(mb: int) -> tuple[float, float]:
@@ -70,10 +58,10 @@ def main() -> None:
     unspoof.clean(inputs["obfuscated seed"])  # load tables and word lists once
     print(f"{'input':<18}{'MB':>6}{'unspoof MB/s':>14}{'NFKC MB/s':>12}{'ratio':>8}{'goal':>7}")
     for name, text in inputs.items():
-        data = _repeat(text, args.mb)
+        data = repeat_to(text, args.mb)
         mb = len(data.encode("utf-8")) / 1e6
-        ours = mb / _best_of(unspoof.clean, data)
-        nfkc = mb / _best_of(lambda s: unicodedata.normalize("NFKC", s), data)
+        ours = mb / best_of(unspoof.clean, data)
+        nfkc = mb / best_of(lambda s: unicodedata.normalize("NFKC", s), data)
         ratio = ours / nfkc
         mark = "ok" if ratio >= GOALS[name] else "MISS"
         print(f"{name:<18}{mb:>6.1f}{ours:>14.1f}{nfkc:>12.1f}{ratio:>8.2f}{GOALS[name]:>6.1f}x {mark}")
