@@ -64,7 +64,7 @@ def _detector(module: str, func: str) -> Detector:
     return fn
 
 
-def _applies(f: Finding, options: Options) -> bool:
+def applies(f: Finding, options: Options) -> bool:
     """Which edits ``clean`` performs under these options (spam removal is opt-in)."""
     if f.replacement is None:
         return False
@@ -145,7 +145,7 @@ def _run(text: Any, options: Options | None, kwargs: dict[str, Any], *, report_a
             for f in _detector(module, func)(view, options):
                 findings.append(_remap(f, text, omap) if omap is not None else f)
     findings.sort(key=lambda f: (f.start, f.end, f.kind))
-    cleaned = apply_edits(text, [f for f in findings if _applies(f, options)])
+    cleaned = apply_edits(text, [f for f in findings if applies(f, options)])
     keywords: list[str] = []
     for f in findings:
         kw = f.detail.get("keyword") if f.kind in SPAM_KINDS else None

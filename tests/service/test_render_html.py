@@ -67,9 +67,9 @@ def parse(markup: str) -> Tree:
 
 
 def report_of(text: str, findings: list[Finding], options: Options = Options()) -> Report:
-    from unspoof.pipeline import _applies
+    from unspoof.pipeline import applies
 
-    cleaned = apply_edits(text, [f for f in findings if _applies(f, options)])
+    cleaned = apply_edits(text, [f for f in findings if applies(f, options)])
     return Report(text, cleaned, findings, verdict(findings), score(text, findings))
 
 

@@ -38,7 +38,7 @@ from ..model import (
     apply_edits,
 )
 from ..options import Options
-from ..pipeline import _applies
+from ..pipeline import applies
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -114,7 +114,7 @@ def applied_edits(report: Report, options: Options | None = None) -> list[Findin
     candidates: list[Options] = [options] if options is not None else []
     candidates += [Options(*flags) for flags in itertools.product((True, False), repeat=len(Options._fields))]
     for opts in candidates:
-        edits = [f for f in report.findings if _applies(f, opts)]
+        edits = [f for f in report.findings if applies(f, opts)]
         if apply_edits(report.text, edits) == report.cleaned:
             return edits
     return None
