@@ -239,3 +239,39 @@ def test_the_authors_own_phrase_in_another_case_is_kept() -> None:
         "Visit our website for more information about Turkish Law Firm."
     )
     assert unspoof.clean(text, strip_spam=True) == "He hired a Turkish law firm in Ankara. UK, Canada and Poland."
+
+
+def test_lowercase_keyword_without_a_template_is_found_by_how_it_breaks_sentences() -> None:
+    case = json.loads((CASES / "viagra_travel.json").read_text(encoding="utf-8"))
+    template = re.search(r" Should you have[^.]*\.", case["text"]).group(0)
+    text, clean = case["text"].replace(template, ""), case["clean"]
+    assert [k for k, _ in discover_keywords(text)] == ["cheap viagra"]
+    assert unspoof.clean(text, strip_spam=True) == clean
+    # the author's own repeated lowercase phrases sit well in their sentences
+    assert discover_keywords(clean) == []
+
+
+def test_a_longer_name_that_starts_with_a_repeated_name_is_no_anchor() -> None:
+    text = (
+        "The Riverside Avenue Bridge will close. Traffic on Riverside Avenue is heavy, and cars "
+        "cross the Riverside Avenue Bridge all day. Shops along Riverside Avenue worry. "
+    )
+    assert discover_keywords(text * 2) == []
+
+
+def test_a_hyphen_compound_that_deletion_would_invent_gets_the_keywords_word_back() -> None:
+    text = (
+        "Customers should adopt simple Water Damage Restoration-saving habits this summer. "
+        "The water board said water use rose. If you liked this article and would like more "
+        "info about Water Damage Restoration, please visit our web site."
+    )
+    assert unspoof.clean(text, strip_spam=True).startswith("Customers should adopt simple water-saving habits")
+
+
+def test_the_restored_word_agrees_with_a_or_an() -> None:
+    text = (
+        "It is cold on a Electric Bike Store in winter. If you liked this article and would like "
+        "more info about Electric Bike Store, please visit our web site."
+    )
+    cleaned = unspoof.clean(text, strip_spam=True)
+    assert "a Electric" not in cleaned and "an " not in cleaned

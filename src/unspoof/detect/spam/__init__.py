@@ -23,18 +23,18 @@ from ...model import GLUED_SENTENCE, LINK_GAP, SPAM_ANCHOR, SPAM_TEMPLATE, Findi
 from ...options import Options
 from .anchor import find_anchors
 from .artifacts import glued_sentences, link_gaps
-from .discover import discover_keywords, has_repeated_title_phrase
+from .discover import discover_keywords, has_repeated_lower_phrase, has_repeated_title_phrase
 from .template import find_templates, has_trigger, remove_span
 
 
 def might_have_spam(text: str) -> bool:
-    """The fast path: no site word (no call to action) and no Title Case phrase seen three
-    times (no anchor without one) means no spam finding, without loading any statistics.
+    """The fast path: no site word (no call to action) and no phrase seen three times (no
+    anchor without one) means no spam finding, without loading any statistics.
 
     >>> might_have_spam("Plain prose about the weather in Leeds and nothing more.")
     False
     """
-    return has_trigger(text) or has_repeated_title_phrase(text)
+    return has_trigger(text) or has_repeated_title_phrase(text) or has_repeated_lower_phrase(text)
 
 
 def find_spam(text: str) -> list[Finding]:

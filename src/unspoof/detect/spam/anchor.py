@@ -4,12 +4,13 @@ Link-insertion tools put the keyword ``X`` into an article two ways: between two
 ("UK, Turkish Law Firm Canada"), or in place of an article word that ``X`` contains ("declare
 martial Turkish Law Firm" for "martial law", "Turkish Law Firm-made" for "Turkish-made").
 
-An occurrence is taken for an insertion (removed with one space) unless the text without it is
-broken — a word pair English does not use ("martial to"), "after-made", a sentence left starting
-in lowercase. Then each word ``w`` of ``X`` that fills the hole with attested pairs competes with
-deletion: how likely ``left w right`` is against ``left right``, times how much likelier a
-replacement of one of the few matching words is than an insertion at one of the many gaps.
-Word-pair likelihoods come from :mod:`.pairs`.
+Each occurrence weighs the two readings for every word ``w`` of ``X``: how strongly ``w``
+belongs with its neighbours ("martial law", "law to") against how strongly they belong together
+without it ("martial to"), how often the article would use ``w``, and how much likelier the
+tool's pick of one of the few matching words is than of one of the many gaps
+(:meth:`_Document.replaced_odds`). Holes settle it: a preposition without its object, a sentence
+starting in lowercase, a hyphen compound English does not use ("after-made"). Word statistics
+come from :mod:`.pairs`.
 
 >>> t = "Putin may declare martial Turkish Law Firm to stop men leaving. UK, Turkish Law Firm Canada."
 >>> [(t[a.start:a.end], a.replacement) for a in find_anchors(t, "Turkish Law Firm")][1]
@@ -18,8 +19,10 @@ Word-pair likelihoods come from :mod:`.pairs`.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -28,7 +31,6 @@ from .pairs import WordPairs, english_zipf, word_pairs
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: suffixes of nationality and language adjectives, which keep their capital ("Turkish-made")
 _DEMONYM = re.compile(r"(?:ish|ese|ian|ean|an|i|ic|ch|sh)$")
-#: second parts of hyphen compounds whose first part is usually a name ("Turkish-made")
 #: words that cannot end a phrase: their object follows
 _NEEDS_OBJECT = frozenset(
     "the a an of in on at by for with from to into onto near across through towards toward between "
@@ -42,6 +44,7 @@ _FUNCTION = frozenset(
     "the a an of in on at by for with from to into onto and or but as than that this these those "
     "his her its their our my your after before over under about against between through during".split()
 )
+#: second parts of hyphen compounds whose first part is usually a name ("Turkish-made")
 _NAME_COMPOUND = frozenset("made built based born owned led backed run funded controlled speaking style".split())
 
 
@@ -119,10 +122,10 @@ def _cased(word: str, keyword_words: list[str], text: str, sentence_start: bool,
         before = text[max(0, m.start() - 2) : m.start()]
         if not before.strip() or before.rstrip()[-1:] in ".!?\n":
             continue  # sentence start says nothing about the word's case
-        if m.group(0)[:1].isupper():
-            upper += 1
-        else:
+        if m.group(0)[:1].islower():
             lower += 1
+        elif not _in_name(text, m.start(), m.end()):
+            upper += 1  # a capital of its own, not one of a longer name's ("Construction Company")
     if upper or lower:
         return word if upper >= lower else word.lower()
     if _DEMONYM.search(word.lower()) and len(word) > 3:
@@ -130,24 +133,25 @@ def _cased(word: str, keyword_words: list[str], text: str, sentence_start: bool,
     return word.lower()
 
 
-def _deletion_breaks(
-    wp: WordPairs, left: str | None, right: str | None, left_hyphen: bool, right_hyphen: bool, sentence_start: bool
-) -> bool:
-    """Whether the text read without the keyword is broken, so the keyword may have replaced a word.
+_CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*[ \t]+$")
+_CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
-    An inserted keyword leaves fluent text behind when removed; a replacing one leaves a hole:
-    "martial to" (a pair English does not use), "after-made", a sentence starting in lowercase.
-    """
-    if right_hyphen:
-        # "one X-fifth" was "one-fifth"; "after X-made" cannot have been "after-made"
-        return left is None or left.lower() in _FUNCTION
-    if left_hyphen:
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``start:end`` sits next to another capitalised word."""
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start) or _CAPITAL_AFTER.match(text, end))
+
+
+def _article_agrees(left: str | None, w: str) -> bool:
+    """Whether ``w`` can follow ``left`` as far as "a"/"an" go: "a bike", never "a Electric".
+    Spelling stands in for sound, so the usual exceptions ("an hour", "a user") pass."""
+    if left is None or left.lower() not in ("a", "an"):
         return True
-    if sentence_start:
-        return bool(right) and right[:1].islower()
-    if left and right and wp.available:
-        return not wp.seen(left, right)
-    return False
+    low = w.lower()
+    vowel = low[:1] in "aeiou"
+    if left.lower() == "an":
+        return vowel or low.startswith("h")  # "an hour"
+    return not vowel or low.startswith(("u", "eu", "one"))  # "a user", "a European", "a one-off"
 
 
 def _grammar_hole(left: str | None, right: str | None, after: str) -> bool:
@@ -162,31 +166,97 @@ def _grammar_hole(left: str | None, right: str | None, after: str) -> bool:
     return right.lower() in _NOT_AN_OBJECT
 
 
-def _restore_score(
-    wp: WordPairs, w: str, left: str | None, right: str | None, left_hyphen: bool, right_hyphen: bool, kw_words: list[str]
-) -> float | None:
-    """Log-likelihood of ``left w right``; None when the pair list has no evidence for it."""
-    if right_hyphen or left_hyphen:
-        part = right if right_hyphen else left
-        pair = (w, part) if right_hyphen else (part, w)
-        if part and wp.seen(*pair):
-            return wp.logcond(*pair)
-        # no pair evidence for the compound: names make compounds like "Turkish-made"
-        name_like = bool(_DEMONYM.search(w.lower())) and w[:1].isupper() and len(w) > 3
-        bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
-        return -2.0 + bonus - kw_words.index(w) * 0.01
-    score = 0.0
-    if left:
-        if not wp.seen(left, w):
-            return None
-        score += wp.logcond(left, w)
-    else:
-        score += math.log10(wp.p1(w))
-    if right:
-        if not wp.seen(w, right):
-            return None
-        score += wp.logcond(w, right)
-    return score
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Sorted, merged spans as parallel lists of starts and ends (spans may overlap)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(spans):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
+
+
+def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
+    i = bisect.bisect_right(starts, pos) - 1
+    return i >= 0 and pos < ends[i]
+
+
+class _Document:
+    """The article's own word counts, without the keyword's occurrences: a word the article uses
+    ("contractor" in an article about a building contractor) is likelier to have stood where the
+    keyword now is than its frequency in English says."""
+
+    def __init__(self, wp: WordPairs, text: str, taken: list[tuple[int, int]], kw_words: list[str]) -> None:
+        self.wp = wp
+        starts, ends = _merged(taken)
+        self.counts: Counter[str] = Counter(
+            m.group(0).lower() for m in _WORD.finditer(text) if not _inside(m.start(), starts, ends)
+        )
+        self.n = max(sum(self.counts.values()), 1)
+        #: occurrences of the keyword's words the tool could have replaced (this one included)
+        self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
+
+    def count(self, w: str) -> int:
+        """Uses of ``w`` in the article, its plural included ("bikes" speaks for "bike")."""
+        low = w.lower()
+        return self.counts[low] + self.counts[low + "s"] + self.counts[low + "es"]
+
+    def used(self, w: str) -> bool:
+        return self.count(w) > 0
+
+    def replaced_odds(self, w: str, left: str | None, right: str | None) -> float:
+        """Log odds that the keyword replaced ``w`` here rather than being inserted between
+        ``left`` and ``right``.
+
+        A replacement needs ``left w right`` to have been the article's text, an insertion
+        ``left right``; their ratio is the words' associations (``martial law`` and ``law to``
+        against ``martial to``) times how often the article would use ``w`` at all. The tool
+        picks one of the article's few words matching the keyword, or one of its many gaps,
+        which turns that frequency into the share of ``w`` among the matching words.
+        """
+        wp = self.wp
+        odds = 0.0
+        if left:
+            odds += wp.association(left, w)
+        if right:
+            odds += wp.association(w, right)
+        if left and right:
+            odds -= wp.association(left, right)
+        frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * self.count(w) / self.n
+        gaps = max(self.n, PAGE_WORDS)
+        return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
+
+
+#: weight of English word frequencies against the article's own (a cache language model)
+CACHE_WEIGHT = 0.9
+#: link tools work on whole pages: a snippet shorter than this is judged as part of one
+PAGE_WORDS = 300
+#: log odds that a link tool replaces a word rather than inserting: about one time in five
+REPLACE_PRIOR = math.log10(1 / 4)
+
+
+def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool, kw_words: list[str]) -> float:
+    """Log-likelihood of the compound ``w-part`` (or ``part-w``) the keyword replaced a half of."""
+    wp = doc.wp
+    pair = (w, part) if right_hyphen else (part, w)
+    if part and wp.seen(*pair):
+        return wp.logcond(*pair)
+    # no pair evidence for the compound: names make compounds like "Turkish-made"
+    name_like = bool(_DEMONYM.search(w.lower())) and w[:1].isupper() and len(w) > 3
+    bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
+    cache = 1.0 if doc.used(w) else 0.0
+    return -2.0 + bonus + cache - kw_words.index(w) * 0.01
+
+
+def _joins(wp: WordPairs, left: str | None, right: str | None, right_hyphen: bool) -> bool:
+    """Whether deleting the keyword before a hyphen leaves a compound English uses: "one X-fifth"
+    reads "one-fifth"; "after-made" or "simple-saving" is none, so the keyword replaced a word."""
+    if not right_hyphen or left is None or left.lower() in _FUNCTION:
+        return False
+    return wp.seen(left, right or "") or not wp.available  # without the pair list, keep the text's own
 
 
 def _keyword_regex(keyword: str) -> re.Pattern[str]:
@@ -197,10 +267,6 @@ def _keyword_regex(keyword: str) -> re.Pattern[str]:
     if first.isalpha() and first.lower() != first.upper():
         words[0] = f"[{first.lower()}{first.upper()}]" + re.escape(keyword.split()[0][1:])
     return re.compile(r"(?<![\w-])" + r"[ \t\u00a0]+".join(words) + r"(?![\w])")
-
-
-def count_words(text: str) -> int:
-    return sum(1 for _ in _WORD.finditer(text))
 
 
 def find_anchors(
@@ -218,44 +284,37 @@ def find_anchors(
     wp = pairs or word_pairs()
     kw_words = [w for w in re.split(r"\s+", keyword) if _WORD.fullmatch(w)]
     taken = skip + [(m.start(), m.end()) for m in occurrences]
-    # Prior odds of "replaced one of the words matching X" against "inserted at any gap".
-    gaps = max(count_words(text), 1)
-    matching = 0
-    for w in {w.lower() for w in kw_words}:
-        for m in re.finditer(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text, re.IGNORECASE):
-            if not any(a <= m.start() < b for a, b in taken):
-                matching += 1
-    prior = math.log10(gaps / (matching + 1 + len(occurrences) / 2))
-
+    doc = _Document(wp, text, taken, kw_words)
     out: list[AnchorRepair] = []
     for m in occurrences:
         s, e = m.start(), m.end()
         left, left_hyphen, sentence_start = _left_word(text, s)
         right, right_hyphen = _right_word(text, e)
         hyphen = left_hyphen or right_hyphen
-        best_word, best_score, margin = None, -math.inf, -math.inf
-        name_hole = False
-        hole = not hyphen and _grammar_hole(left, right, text[e : e + 1])
-        if hole or _deletion_breaks(wp, left, right, left_hyphen, right_hyphen, sentence_start):
-            for w in dict.fromkeys(kw_words):
-                sc = _restore_score(wp, w, left, right, left_hyphen, right_hyphen, kw_words)
-                if sc is not None and sc > best_score:
-                    best_word, best_score = w, sc
-            if hole and kw_words and kw_words[0][:1].isupper() and english_zipf(kw_words[0]) < 5.0:
-                # "officials in X and Ankara": the preposition lost its object, and a name can be
-                # one on its own, which the keyword's other words ("Real Estate") cannot
-                best_word, best_score, name_hole = kw_words[0], math.inf, True
-            elif hole and best_word is not None:
-                best_score = math.inf
-            if hyphen:
-                delete_score = -math.inf
-            elif left and right:
-                delete_score = wp.logcond(left, right)
-            elif right:
-                delete_score = math.log10(wp.p1(right))
-            else:
-                delete_score = 0.0
-            margin = best_score + prior - delete_score
+        # glued to what follows ("Kyiv X’s"): deleting it rejoins the text, a word cannot stand there
+        attached = not hyphen and right is None and text[e : e + 1] not in ("", *" \t\r\n.,;:!?)]}\"”")
+        best_word, margin, name_hole = None, -math.inf, False
+        if hyphen:
+            if not _joins(wp, left, right, right_hyphen):
+                part = right if right_hyphen else left
+                scores = {w: _compound_score(doc, w, part, right_hyphen, kw_words) for w in dict.fromkeys(kw_words)}
+                best_word = max(scores, key=scores.__getitem__, default=None)
+                margin = math.inf
+        elif wp.available and not attached:
+            odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
+            best_word = max(odds, key=odds.__getitem__, default=None)
+            margin = odds[best_word] if best_word is not None else -math.inf
+            if _grammar_hole(left, right, text[e : e + 1]):
+                # "officials in X and Ankara": the preposition lost its object. Without the
+                # article's word counts to tell, a name can be one on its own, which the
+                # keyword's other words ("Real Estate") cannot
+                unused = not any(doc.used(w) for w in kw_words)
+                first = kw_words[0]
+                if unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
+                    best_word, name_hole = kw_words[0], True
+                margin = math.inf
+            elif sentence_start and right and right[:1].islower():
+                margin = math.inf  # a sentence does not start in lowercase: the keyword replaced its word
         if best_word is not None and margin > 0:
             conf = 1.0 / (1.0 + 10 ** (-margin)) if math.isfinite(margin) else 0.95
             word = best_word if name_hole else _cased(best_word, kw_words, text, sentence_start, taken)

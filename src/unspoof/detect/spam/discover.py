@@ -17,6 +17,7 @@ and are mostly made of rare words; single words are never candidates.
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from typing import Iterable
@@ -81,8 +82,10 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
         b = text[end:run_end].split()[0]
         wp = word_pairs()
         joined = wp.seen(a, b) or f"{a} {b}" in text
-        if joined and not wp.seen(a, words[0]) and not wp.seen(words[-1], b):
+        if a.lower() not in _DETERMINERS and joined and not wp.seen(a, words[0]) and not wp.seen(words[-1], b):
             return True
+    if run_end > end:
+        return False  # the start of a longer name ("Riverside Avenue Bridge")
     nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
     if nxt and nxt.group(1) in _DETERMINERS:
         return True
@@ -90,8 +93,11 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
     wp = word_pairs()
     if wp.available and prev and nxt and prev.group(1).islower():
         left, right = prev.group(1), nxt.group(1)
-        if wp.seen(left, right) and not wp.seen(words[-1], right) and wp.cond(left, right) > wp.cond(left, words[0]):
+        tied = wp.association(left, words[0]) + wp.association(words[-1], right)
+        if wp.seen(left, right) and wp.association(left, right) > tied + ASSOCIATION_MARGIN:
             return True  # "tanks Turkish Law Firm and": the sentence reads on without it
+        if left.lower() in _DETERMINERS or left.lower() in _FUNCTION:
+            return False  # "apply the Apache License to": any name fits after "the"
         for w in words:
             if wp.seen(left, w) and wp.seen(w, right) and not wp.seen(left, words[0]):
                 return True  # "martial Law to": one of its own words fits the gap
@@ -106,7 +112,116 @@ def discover_keywords(
         return []
     skip = list(skip)
     known_l = {k.lower() for k in known}
-    return _title_phrases(text, skip, known_l)
+    found = _title_phrases(text, skip, known_l)
+    known_l |= {k.lower() for k, _ in found}
+    return found + _lowercase_phrases(text, skip, known_l)
+
+
+#: a lowercase phrase: words joined by single spaces or tabs, none of them capitalised
+_LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?:[ \t]+[a-z]+)+(?![\w'’])")
+#: share of a text's words the English lists must know before English pair statistics judge it
+MIN_ENGLISH = 0.8
+
+
+def _english_enough(words: list[str]) -> bool:
+    known = sum(1 for w in words if english_zipf(w) >= 1.0)
+    return known >= MIN_ENGLISH * len(words)
+
+
+def _lower_grams(text: str, skip: list[tuple[int, int]]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+    """Spans of the lowercase word sequences (2 to MAX_WORDS words) that could be a keyword,
+    seen at least MIN_REPEATS times: none starts or ends with a function word or determiner.
+    Only sequences whose first pair repeats are extended, so long texts stay cheap."""
+    stop = _FUNCTION | _DETERMINERS
+    runs: list[tuple[int, str, list[str]]] = []
+    pairs: Counter[tuple[str, str]] = Counter()
+    for m in _LOWER_RUN.finditer(text):
+        if skip and any(a <= m.start() < b for a, b in skip):
+            continue
+        words = m.group(0).split()
+        runs.append((m.start(), m.group(0), words))
+        pairs.update((a, b) for a, b in zip(words, words[1:]) if a not in stop)
+    spans: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+    for start, run, words in runs:
+        firsts = [i for i in range(len(words) - 1) if pairs[(words[i], words[i + 1])] >= MIN_REPEATS]
+        if not firsts:
+            continue
+        offsets = [start + w.start() for w in re.finditer(r"[a-z]+", run)]
+        for i in firsts:
+            for n in range(2, min(MAX_WORDS, len(words) - i) + 1):
+                if words[i + n - 1] not in stop:
+                    last = i + n - 1
+                    spans.setdefault(tuple(words[i : i + n]), []).append((offsets[i], offsets[last] + len(words[last])))
+    return {g: occ for g, occ in spans.items() if len(occ) >= MIN_REPEATS}
+
+
+def has_repeated_lower_phrase(text: str) -> bool:
+    """Cheap pre-check: some lowercase pair of content words occurs at least three times."""
+    stop = _FUNCTION | _DETERMINERS
+    counts: Counter[str] = Counter()
+    for m in _LOWER_RUN.finditer(text):
+        words = m.group(0).split()
+        counts.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a not in stop and b not in stop)
+    return bool(counts) and max(counts.values()) >= MIN_REPEATS
+
+
+def _lowercase_phrases(text: str, skip: list[tuple[int, int]], known_l: set[str]) -> list[tuple[str, int]]:
+    """Lowercase keywords ("cheap viagra"): a repeated run of everyday or rare words whose every
+    use reads better without it; only in English text, where the pair statistics apply."""
+    grams = {g: occ for g, occ in _lower_grams(text, skip).items() if " ".join(g) not in known_l}
+    if not grams or not _english_enough(re.findall(r"[^\W\d_]+", text[:5000])):
+        return []
+    # the longest phrase of a family that occurs equally often
+    shorter = {part for g, occ in grams.items() for part in (g[1:], g[:-1]) if len(grams.get(part, ())) == len(occ)}
+    out: list[tuple[str, int]] = []
+    for gram in sorted(grams.keys() - shorter, key=lambda g: (-len(g), g)):
+        phrase = " ".join(gram)
+        if any(phrase in k for k, _ in out):
+            continue
+        occ = grams[gram]
+        # a tool drops its keyword into many places; a phrase always in the same words is the
+        # author's (or a repeated passage)
+        contexts = {(text[max(0, s - 12) : s], text[e : e + 12]) for s, e in occ}
+        if len(contexts) < LOWER_BREAKS:
+            continue
+        need = max(LOWER_BREAKS, math.ceil(LOWER_BREAK_SHARE * len(occ)))
+        breaks = misses = 0
+        for s, e in occ:
+            if _lower_breaks(text, s, e, list(gram)):
+                breaks += 1
+            else:
+                misses += 1
+                if len(occ) - misses < need:
+                    break  # too few uses left to break
+        if breaks >= need:
+            out.append((phrase, breaks))
+    return out
+
+
+#: a lowercase phrase is ordinary prose unless three of its uses, and most, break the sentence
+LOWER_BREAKS = 3
+LOWER_BREAK_SHARE = 0.6
+
+
+def _lower_breaks(text: str, start: int, end: int, words: list[str]) -> bool:
+    """Whether this use of a lowercase phrase breaks its sentence: it starts a sentence of prose
+    in lowercase, or the words around it belong together while neither is tied to the phrase
+    ("as cheap viagra well": "as well" is a pair, "as cheap" and "viagra well" are chance)."""
+    before = text[max(0, start - 40) : start]
+    if re.search(r"\w[.!?][\"”’)]?\s+$", before):
+        return True  # a sentence of prose does not start in lowercase
+    prev = re.search(r"([^\W\d_]+)[ \t]+$", before)
+    nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
+    wp = word_pairs()
+    if not (prev and nxt and wp.available):
+        return False
+    left, right = prev.group(1), nxt.group(1)
+    tied = wp.association(left, words[0]) + wp.association(words[-1], right)
+    return wp.association(left, right) > tied + ASSOCIATION_MARGIN
+
+
+#: how much more the neighbours must belong together than to the phrase (log10)
+ASSOCIATION_MARGIN = 0.5
 
 
 def _title_phrases(text: str, skip: list[tuple[int, int]], known_l: set[str]) -> list[tuple[str, int]]:

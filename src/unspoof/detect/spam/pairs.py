@@ -1,11 +1,11 @@
 """Word and word-pair statistics for English, to judge how a phrase sits in its sentence.
 
-Single words come from ``wordfreq`` (a core dependency). Word pairs come from the bigram list
-that the ``symspellpy`` package ships (243,342 lowercase English bigrams with counts, from
-Google Books n-grams; install with ``pip install 'unspoof[spam]'``). The list holds only pairs
-seen at least :data:`FLOOR` times, so an absent pair is known to be rarer than that: its
-probability backs off to the independent estimate, capped by the floor. Without the list every
-pair backs off, and repairs that need pair evidence ("martial law") are not made.
+Single words come from ``wordfreq``. Word pairs come from the bigram list that ``symspellpy``
+ships (243,342 lowercase English bigrams with counts, from Google Books n-grams); both are core
+dependencies. The list holds only pairs seen at least ``floor`` times. A pair it lacks is rarer
+than that, but may be far commoner than the two words' independent estimate ("statistics
+agency" is a collocation); it gets the log-midpoint of the two bounds. Without the list every pair
+takes the independent estimate, and repairs that need pair evidence ("martial law") are not made.
 
 >>> wp = word_pairs()
 >>> wp.p1("the") > wp.p1("martial") > 0
@@ -66,7 +66,10 @@ class WordPairs:
         c = self._counts.get(f"{a.lower()} {b.lower()}")
         if c is not None:
             return c / self.total
-        return min(self.floor / self.total, independent)
+        # Unlisted: somewhere below the floor. Collocations ("statistics agency") sit far above
+        # the independent estimate, so take the log-midpoint of the two bounds.
+        cap = self.floor / self.total
+        return independent if independent >= cap else math.sqrt(independent * cap)
 
     def seen(self, a: str, b: str) -> bool:
         """Whether the pair list holds ``a b``."""
@@ -78,6 +81,18 @@ class WordPairs:
 
     def logcond(self, a: str, b: str) -> float:
         return math.log10(self.cond(a, b))
+
+    def association(self, a: str, b: str) -> float:
+        """How much likelier ``b`` is right after ``a`` than anywhere (log10, pointwise mutual
+        information). A pair the list lacks counts as unrelated (0), or as avoided (below 0) when
+        both words are so common that the list would hold the pair if English used it.
+
+        >>> wp = word_pairs()
+        >>> not wp.available or wp.association("martial", "law") > 1 > wp.association("martial", "to")
+        True
+        """
+        value = self.logcond(a, b) - math.log10(self.p1(b))
+        return value if self.seen(a, b) else min(0.0, value)
 
 
 @lru_cache(maxsize=1)

@@ -176,7 +176,8 @@ def site_word() -> re.Pattern[str]:
     return re.compile(_slot(_raw_grammar()["slots"]["site"]["any"]), re.IGNORECASE)
 
 
-_SENTENCE_END = re.compile(r"[.!?\n\r]")
+#: a sentence end; the dots of an ellipsis ("Also visit my blog ... X") are none
+_SENTENCE_END = re.compile(r"[\n\r!?]|(?<!\.)\.(?!\.)")
 
 
 def _sentences_with_trigger(text: str) -> list[tuple[int, int]]:
@@ -185,7 +186,8 @@ def _sentences_with_trigger(text: str) -> list[tuple[int, int]]:
     for m in trigger().finditer(ascii_lower(text)):
         if spans and m.start() < spans[-1][1]:
             continue
-        i = max(text.rfind(c, 0, m.start()) for c in ".!?\n\r") + 1
+        prev = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
+        i = prev[-1] if prev else max(text.rfind(c, 0, m.start()) for c in ".!?\n\r") + 1
         while i < m.start() and not text[i].isalnum():
             i += 1  # leading spaces, quotes, bullets
         end = _SENTENCE_END.search(text, m.end())
