@@ -19,7 +19,6 @@ come from :mod:`.pairs`.
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter
@@ -27,6 +26,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from .pairs import WordPairs, english_zipf, word_pairs
+from .spans import Spans
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 #: suffixes of nationality and language adjectives, which keep their capital ("Turkish-made")
@@ -106,10 +106,8 @@ def _delete_span(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
-def _cased(word: str, keyword_words: list[str], text: str, sentence_start: bool, skip: list[tuple[int, int]]) -> str:
-    """The restored word in the case the sentence calls for."""
-    if sentence_start:
-        return word[:1].upper() + word[1:]
+def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
+    """The restored word's case inside a sentence (a sentence start takes a capital anyway)."""
     if word.islower():
         return word
     if not all(w[:1].isupper() for w in keyword_words if w[:1].isalpha()):
@@ -117,7 +115,7 @@ def _cased(word: str, keyword_words: list[str], text: str, sentence_start: bool,
     # Title Case keyword: the capital may be the keyword's own. Ask the rest of the document.
     upper = lower = 0
     for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", text, re.IGNORECASE):
-        if any(a <= m.start() < b for a, b in skip):
+        if m.start() in skip:
             continue
         before = text[max(0, m.start() - 2) : m.start()]
         if not before.strip() or before.rstrip()[-1:] in ".!?\n":
@@ -166,35 +164,14 @@ def _grammar_hole(left: str | None, right: str | None, after: str) -> bool:
     return right.lower() in _NOT_AN_OBJECT
 
 
-def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
-    """Sorted, merged spans as parallel lists of starts and ends (spans may overlap)."""
-    starts: list[int] = []
-    ends: list[int] = []
-    for a, b in sorted(spans):
-        if ends and a <= ends[-1]:
-            ends[-1] = max(ends[-1], b)
-        else:
-            starts.append(a)
-            ends.append(b)
-    return starts, ends
-
-
-def _inside(pos: int, starts: list[int], ends: list[int]) -> bool:
-    i = bisect.bisect_right(starts, pos) - 1
-    return i >= 0 and pos < ends[i]
-
-
 class _Document:
     """The article's own word counts, without the keyword's occurrences: a word the article uses
     ("contractor" in an article about a building contractor) is likelier to have stood where the
     keyword now is than its frequency in English says."""
 
-    def __init__(self, wp: WordPairs, text: str, taken: list[tuple[int, int]], kw_words: list[str]) -> None:
+    def __init__(self, wp: WordPairs, text: str, taken: Spans, kw_words: list[str]) -> None:
         self.wp = wp
-        starts, ends = _merged(taken)
-        self.counts: Counter[str] = Counter(
-            m.group(0).lower() for m in _WORD.finditer(text) if not _inside(m.start(), starts, ends)
-        )
+        self.counts: Counter[str] = Counter(m.group(0).lower() for m in _WORD.finditer(text) if m.start() not in taken)
         self.n = max(sum(self.counts.values()), 1)
         #: occurrences of the keyword's words the tool could have replaced (this one included)
         self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
@@ -277,14 +254,16 @@ def find_anchors(
 ) -> list[AnchorRepair]:
     """Every occurrence of ``keyword`` outside ``skip`` spans, with its repair."""
     skip = list(skip)
+    skipped = Spans(skip)
     rx = _keyword_regex(keyword)
-    occurrences = [m for m in rx.finditer(text) if not any(a <= m.start() < b for a, b in skip)]
+    occurrences = [m for m in rx.finditer(text) if m.start() not in skipped]
     if not occurrences:
         return []
     wp = pairs or word_pairs()
     kw_words = [w for w in re.split(r"\s+", keyword) if _WORD.fullmatch(w)]
-    taken = skip + [(m.start(), m.end()) for m in occurrences]
+    taken = Spans(skip + [(m.start(), m.end()) for m in occurrences])
     doc = _Document(wp, text, taken, kw_words)
+    cased: dict[str, str] = {}
     out: list[AnchorRepair] = []
     for m in occurrences:
         s, e = m.start(), m.end()
@@ -317,7 +296,14 @@ def find_anchors(
                 margin = math.inf  # a sentence does not start in lowercase: the keyword replaced its word
         if best_word is not None and margin > 0:
             conf = 1.0 / (1.0 + 10 ** (-margin)) if math.isfinite(margin) else 0.95
-            word = best_word if name_hole else _cased(best_word, kw_words, text, sentence_start, taken)
+            if name_hole:
+                word = best_word
+            elif sentence_start:
+                word = best_word[:1].upper() + best_word[1:]
+            else:  # one reading of the document per word, however many anchors restore it
+                if best_word not in cased:
+                    cased[best_word] = _cased(best_word, kw_words, text, taken)
+                word = cased[best_word]
             ctx = " ".join(x for x in (left, word, right) if x)
             out.append(
                 AnchorRepair(s, e, word, keyword, word, round(min(conf, 0.99), 4),

@@ -23,6 +23,7 @@ from collections import Counter
 from typing import Iterable
 
 from .pairs import english_zipf, word_pairs
+from .spans import Spans
 
 #: a phrase is promoted when it appears at least this often and breaks at least BREAKS of them
 MIN_REPEATS = 3
@@ -110,7 +111,7 @@ def discover_keywords(
     """Repeated phrases that break their sentences: ``[(phrase, occurrences that break)]``."""
     if text.count(" ") < 20:
         return []
-    skip = list(skip)
+    skip = Spans(skip)
     known_l = {k.lower() for k in known}
     found = _title_phrases(text, skip, known_l)
     known_l |= {k.lower() for k, _ in found}
@@ -128,7 +129,7 @@ def _english_enough(words: list[str]) -> bool:
     return known >= MIN_ENGLISH * len(words)
 
 
-def _lower_grams(text: str, skip: list[tuple[int, int]]) -> dict[tuple[str, ...], list[tuple[int, int]]]:
+def _lower_grams(text: str, skip: Spans) -> dict[tuple[str, ...], list[tuple[int, int]]]:
     """Spans of the lowercase word sequences (2 to MAX_WORDS words) that could be a keyword,
     seen at least MIN_REPEATS times: none starts or ends with a function word or determiner.
     Only sequences whose first pair repeats are extended, so long texts stay cheap."""
@@ -136,7 +137,7 @@ def _lower_grams(text: str, skip: list[tuple[int, int]]) -> dict[tuple[str, ...]
     runs: list[tuple[int, str, list[str]]] = []
     pairs: Counter[tuple[str, str]] = Counter()
     for m in _LOWER_RUN.finditer(text):
-        if skip and any(a <= m.start() < b for a, b in skip):
+        if m.start() in skip:
             continue
         words = m.group(0).split()
         runs.append((m.start(), m.group(0), words))
@@ -165,7 +166,7 @@ def has_repeated_lower_phrase(text: str) -> bool:
     return bool(counts) and max(counts.values()) >= MIN_REPEATS
 
 
-def _lowercase_phrases(text: str, skip: list[tuple[int, int]], known_l: set[str]) -> list[tuple[str, int]]:
+def _lowercase_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str, int]]:
     """Lowercase keywords ("cheap viagra"): a repeated run of everyday or rare words whose every
     use reads better without it; only in English text, where the pair statistics apply."""
     grams = {g: occ for g, occ in _lower_grams(text, skip).items() if " ".join(g) not in known_l}
@@ -224,8 +225,8 @@ def _lower_breaks(text: str, start: int, end: int, words: list[str]) -> bool:
 ASSOCIATION_MARGIN = 0.5
 
 
-def _title_phrases(text: str, skip: list[tuple[int, int]], known_l: set[str]) -> list[tuple[str, int]]:
-    runs = [r for r in _runs(text) if not any(a <= r[0] < b for a, b in skip)]
+def _title_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str, int]]:
+    runs = [r for r in _runs(text) if r[0] not in skip]
     if len(runs) < MIN_REPEATS:
         return []
     counts: Counter[str] = Counter()
