@@ -209,6 +209,9 @@ class _Document:
 
 #: weight of English word frequencies against the article's own (a cache language model)
 CACHE_WEIGHT = 0.9
+#: log-odds evidence when the pair list holds both ``left w`` and ``w right``: an unlisted pair
+#: counts as no association, so two listed ones say more than their association values
+ATTESTED_BOTH_SIDES = 1.0
 #: link tools work on whole pages: a snippet shorter than this is judged as part of one
 PAGE_WORDS = 300
 #: log odds that a link tool replaces a word rather than inserting: about one time in five
@@ -283,6 +286,10 @@ def find_anchors(
             odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
             best_word = max(odds, key=odds.__getitem__, default=None)
             margin = odds[best_word] if best_word is not None else -math.inf
+            fits = [w for w in odds if left and right and wp.seen(left, w) and wp.seen(w, right)]
+            if fits:  # "grass or water for": the list attests the word on both sides
+                best_word = max(fits, key=odds.__getitem__)
+                margin = odds[best_word] + ATTESTED_BOTH_SIDES
             if _grammar_hole(left, right, text[e : e + 1]):
                 # "officials in X and Ankara": the preposition lost its object. Without the
                 # article's word counts to tell, a name can be one on its own, which the
