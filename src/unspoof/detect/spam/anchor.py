@@ -34,7 +34,7 @@ _DEMONYM = re.compile(r"(?:ish|ese|ian|ean|an|i|ic|ch|sh)$")
 #: words that cannot end a phrase: their object follows
 _NEEDS_OBJECT = frozenset(
     "the a an of in on at by for with from to into onto near across through towards toward between "
-    "among against via".split()
+    "among against via their our your my its whose every another several various other".split()
 )
 #: words that cannot begin that object ("about to", "give in to" are idioms: not listed)
 _AUXILIARIES = frozenset("is are was were be been has have had will would said".split())
@@ -154,7 +154,8 @@ def _article_agrees(left: str | None, w: str) -> bool:
 
 def _grammar_hole(left: str | None, right: str | None, after: str) -> bool:
     """Whether removing the keyword leaves a preposition or determiner without its object:
-    "in X and Ankara" -> "in and Ankara", "the capital of X." -> "the capital of."."""
+    "in X and Ankara" -> "in and Ankara", "the capital of X." -> "the capital of.", "cutting
+    other X." -> "cutting other."."""
     if left is None or left.lower() not in _NEEDS_OBJECT:
         return False
     if right is None:
@@ -171,7 +172,18 @@ class _Document:
 
     def __init__(self, wp: WordPairs, text: str, taken: Spans, kw_words: list[str]) -> None:
         self.wp = wp
-        self.counts: Counter[str] = Counter(m.group(0).lower() for m in _WORD.finditer(text) if m.start() not in taken)
+        words = [m for m in _WORD.finditer(text) if m.start() not in taken]
+        self.counts: Counter[str] = Counter(m.group(0).lower() for m in words)
+        #: adjacent pairs the article itself writes ("Lakeside Zoo" elsewhere in the article)
+        self.pairs: Counter[tuple[str, str]] = Counter()
+        #: how the article spells each word of such a pair, by the pair ("Zoo" after "Lakeside")
+        self.spelling: dict[tuple[str, str, int], str] = {}
+        for a, b in zip(words, words[1:]):
+            if b.start() - a.end() == 1 and text[a.end()] == " ":
+                key = (a.group(0).lower(), b.group(0).lower())
+                self.pairs[key] += 1
+                self.spelling.setdefault((*key, 0), a.group(0))
+                self.spelling.setdefault((*key, 1), b.group(0))
         self.n = max(sum(self.counts.values()), 1)
         #: occurrences of the keyword's words the tool could have replaced (this one included)
         self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
@@ -183,6 +195,28 @@ class _Document:
 
     def used(self, w: str) -> bool:
         return self.count(w) > 0
+
+    def spelled(self, w: str, left: str | None, right: str | None) -> str | None:
+        """``w`` as the article writes it next to the same neighbour, if it does."""
+        if left and (left.lower(), w.lower(), 1) in self.spelling:
+            return self.spelling[(left.lower(), w.lower(), 1)]
+        if right:
+            return self.spelling.get((w.lower(), right.lower(), 0))
+        return None
+
+    def attested(self, a: str, b: str) -> bool:
+        """Whether ``a b`` is a pair English uses: in the pair list, or elsewhere in the article."""
+        return self.wp.seen(a, b) or (a.lower(), b.lower()) in self.pairs
+
+    def association(self, a: str, b: str) -> float:
+        """The pair's association in English, or in the article when the article writes it
+        elsewhere ("Lakeside Zoo" three times in 480 words: a hundred times chance)."""
+        value = self.wp.association(a, b)
+        together = self.pairs[(a.lower(), b.lower())]
+        if together:
+            apart = self.counts[a.lower()] * self.counts[b.lower()]
+            value = max(value, math.log10(together * self.n / max(apart, 1)))
+        return value
 
     def replaced_odds(self, w: str, left: str | None, right: str | None) -> float:
         """Log odds that the keyword replaced ``w`` here rather than being inserted between
@@ -197,11 +231,11 @@ class _Document:
         wp = self.wp
         odds = 0.0
         if left:
-            odds += wp.association(left, w)
+            odds += self.association(left, w)
         if right:
-            odds += wp.association(w, right)
+            odds += self.association(w, right)
         if left and right:
-            odds -= wp.association(left, right)
+            odds -= self.association(left, right)
         frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * self.count(w) / self.n
         gaps = max(self.n, PAGE_WORDS)
         return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
@@ -209,9 +243,9 @@ class _Document:
 
 #: weight of English word frequencies against the article's own (a cache language model)
 CACHE_WEIGHT = 0.9
-#: log-odds evidence when the pair list holds both ``left w`` and ``w right``: an unlisted pair
-#: counts as no association, so two listed ones say more than their association values
-ATTESTED_BOTH_SIDES = 1.0
+#: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
+#: ``w-part``): an unlisted pair counts as no association, so listed ones say more than that
+ATTESTED = 1.0
 #: link tools work on whole pages: a snippet shorter than this is judged as part of one
 PAGE_WORDS = 300
 #: log odds that a link tool replaces a word rather than inserting: about one time in five
@@ -223,7 +257,7 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     wp = doc.wp
     pair = (w, part) if right_hyphen else (part, w)
     if part and wp.seen(*pair):
-        return wp.logcond(*pair)
+        return wp.logcond(*pair) + ATTESTED  # "best-known": a compound the pair list holds
     # no pair evidence for the compound: names make compounds like "Turkish-made"
     name_like = bool(_DEMONYM.search(w.lower())) and w[:1].isupper() and len(w) > 3
     bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
@@ -286,10 +320,10 @@ def find_anchors(
             odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
             best_word = max(odds, key=odds.__getitem__, default=None)
             margin = odds[best_word] if best_word is not None else -math.inf
-            fits = [w for w in odds if left and right and wp.seen(left, w) and wp.seen(w, right)]
+            fits = [w for w in odds if left and right and doc.attested(left, w) and doc.attested(w, right)]
             if fits:  # "grass or water for": the list attests the word on both sides
                 best_word = max(fits, key=odds.__getitem__)
-                margin = odds[best_word] + ATTESTED_BOTH_SIDES
+                margin = odds[best_word] + ATTESTED
             if _grammar_hole(left, right, text[e : e + 1]):
                 # "officials in X and Ankara": the preposition lost its object. Without the
                 # article's word counts to tell, a name can be one on its own, which the
@@ -307,6 +341,8 @@ def find_anchors(
                 word = best_word
             elif sentence_start:
                 word = best_word[:1].upper() + best_word[1:]
+            elif spelled := doc.spelled(best_word, left, right):
+                word = spelled  # "Lakeside Zoo", as the article writes it elsewhere
             else:  # one reading of the document per word, however many anchors restore it
                 if best_word not in cased:
                     cased[best_word] = _cased(best_word, kw_words, text, taken)
