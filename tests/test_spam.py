@@ -275,3 +275,18 @@ def test_the_restored_word_agrees_with_a_or_an() -> None:
     )
     cleaned = unspoof.clean(text, strip_spam=True)
     assert "a Electric" not in cleaned and "an " not in cleaned
+
+
+def test_a_title_phrase_running_into_a_new_noun_phrase_breaks_its_sentence() -> None:
+    spam = (
+        "Boats landing at Newlyn and Harbour Fish Supplies other Cornish ports cannot sell. "
+        "The weather changed again. Harbour Fish Supplies A few showers fell on Monday. "
+        "Skippers say they cannot take a single Harbour Fish Supplies one home this year. "
+        "Prices rose after the vote, and traders expect more of the same next season. "
+    )
+    assert [k for k, _ in discover_keywords(spam)] == ["Harbour Fish Supplies"]
+    legit = (
+        "The Port Authority this week closed two berths. Trade through the Port Authority fell, "
+        "and the Port Authority said another berth would reopen. Ships wait for the Port Authority. "
+    )
+    assert discover_keywords(legit * 2) == []

@@ -36,6 +36,11 @@ BREAK_SHARE = 0.34
 
 _TITLE_RUN = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:[ \t]+|(?=-[a-z])|(?![\w])))+")
 _DETERMINERS = frozenset("the a an this these those its their his her our my your".split())
+#: words that open a noun phrase and cannot directly follow a name ("this", "that" can: "the
+#: Port Authority this week", "the Authority that runs it")
+_STARTS_NOUN_PHRASE = (_DETERMINERS - {"this", "that", "these", "those"}) | frozenset(
+    "other another one some any each every no".split()
+)
 _FUNCTION = frozenset("and or but of to in on at for with by from as if when while after before".split())
 
 
@@ -88,8 +93,8 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
     if run_end > end:
         return False  # the start of a longer name ("Riverside Avenue Bridge")
     nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
-    if nxt and nxt.group(1) in _DETERMINERS:
-        return True
+    if nxt and nxt.group(1).lower() in _STARTS_NOUN_PHRASE:
+        return True  # a name does not run into a new noun phrase: "Siberia, X the Pacific", "X A few"
     prev = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
     wp = word_pairs()
     if wp.available and prev and nxt and prev.group(1).islower():
