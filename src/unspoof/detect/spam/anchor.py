@@ -283,6 +283,65 @@ def _keyword_regex(keyword: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + r"[ \t\u00a0]+".join(words) + r"(?![\w])")
 
 
+class _Site:
+    """Where one occurrence sits: its neighbouring words and how it is attached to them."""
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.left, self.left_hyphen, self.sentence_start = _left_word(text, start)
+        self.right, self.right_hyphen = _right_word(text, end)
+        self.hyphen = self.left_hyphen or self.right_hyphen
+        # glued to what follows ("Kyiv X’s"): deleting it rejoins the text, no word stood there
+        self.attached = not self.hyphen and self.right is None and text[end : end + 1] not in (
+            "", *" \t\r\n.,;:!?)]}\"”"
+        )
+
+    def reading(self, word: str) -> str:
+        """The words around the repair, as they read with ``word`` put back."""
+        if self.right_hyphen:
+            parts = (self.left, f"{word}-{self.right}")
+        elif self.left_hyphen:
+            parts = (f"{self.left}-{word}", self.right)
+        else:
+            parts = (self.left, word, self.right)
+        return " ".join(x for x in parts if x)
+
+
+def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tuple[str | None, float, bool]:
+    """The keyword word that may have stood here, the log odds that it did, and whether it was
+    chosen only as the keyword's leading name."""
+    wp = doc.wp
+    left, right = site.left, site.right
+    if site.hyphen:
+        if _joins(wp, left, right, site.right_hyphen):
+            return None, -math.inf, False
+        part = right if site.right_hyphen else left
+        scores = {w: _compound_score(doc, w, part, site.right_hyphen, kw_words) for w in dict.fromkeys(kw_words)}
+        return max(scores, key=scores.__getitem__, default=None), math.inf, False
+    if not wp.available or site.attached:
+        return None, -math.inf, False
+    odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
+    if not odds:
+        return None, -math.inf, False
+    best = max(odds, key=odds.__getitem__)
+    margin = odds[best]
+    fits = [w for w in odds if left and right and doc.attested(left, w) and doc.attested(w, right)]
+    if fits:  # "grass or water for": the pairs on both sides are attested
+        best = max(fits, key=odds.__getitem__)
+        margin = odds[best] + ATTESTED
+    if _grammar_hole(left, right, after):
+        # "officials in X and Ankara": the preposition lost its object. Without the article's
+        # word counts to tell, a name can be one on its own, which the keyword's other words
+        # ("Real Estate") cannot
+        first = kw_words[0]
+        unused = not any(doc.used(w) for w in kw_words)
+        if unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
+            return first, math.inf, True
+        return best, math.inf, False
+    if site.sentence_start and right and right[:1].islower():
+        return best, math.inf, False  # a sentence does not start in lowercase: the keyword replaced its word
+    return best, margin, False
+
+
 def find_anchors(
     text: str,
     keyword: str,
@@ -304,58 +363,25 @@ def find_anchors(
     out: list[AnchorRepair] = []
     for m in occurrences:
         s, e = m.start(), m.end()
-        left, left_hyphen, sentence_start = _left_word(text, s)
-        right, right_hyphen = _right_word(text, e)
-        hyphen = left_hyphen or right_hyphen
-        # glued to what follows ("Kyiv X’s"): deleting it rejoins the text, a word cannot stand there
-        attached = not hyphen and right is None and text[e : e + 1] not in ("", *" \t\r\n.,;:!?)]}\"”")
-        best_word, margin, name_hole = None, -math.inf, False
-        if hyphen:
-            if not _joins(wp, left, right, right_hyphen):
-                part = right if right_hyphen else left
-                scores = {w: _compound_score(doc, w, part, right_hyphen, kw_words) for w in dict.fromkeys(kw_words)}
-                best_word = max(scores, key=scores.__getitem__, default=None)
-                margin = math.inf
-        elif wp.available and not attached:
-            odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
-            best_word = max(odds, key=odds.__getitem__, default=None)
-            margin = odds[best_word] if best_word is not None else -math.inf
-            fits = [w for w in odds if left and right and doc.attested(left, w) and doc.attested(w, right)]
-            if fits:  # "grass or water for": the list attests the word on both sides
-                best_word = max(fits, key=odds.__getitem__)
-                margin = odds[best_word] + ATTESTED
-            if _grammar_hole(left, right, text[e : e + 1]):
-                # "officials in X and Ankara": the preposition lost its object. Without the
-                # article's word counts to tell, a name can be one on its own, which the
-                # keyword's other words ("Real Estate") cannot
-                unused = not any(doc.used(w) for w in kw_words)
-                first = kw_words[0]
-                if unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
-                    best_word, name_hole = kw_words[0], True
-                margin = math.inf
-            elif sentence_start and right and right[:1].islower():
-                margin = math.inf  # a sentence does not start in lowercase: the keyword replaced its word
-        if best_word is not None and margin > 0:
-            conf = 1.0 / (1.0 + 10 ** (-margin)) if math.isfinite(margin) else 0.95
-            if name_hole:
-                word = best_word
-            elif sentence_start:
-                word = best_word[:1].upper() + best_word[1:]
-            elif spelled := doc.spelled(best_word, left, right):
-                word = spelled  # "Lakeside Zoo", as the article writes it elsewhere
-            else:  # one reading of the document per word, however many anchors restore it
-                if best_word not in cased:
-                    cased[best_word] = _cased(best_word, kw_words, text, taken)
-                word = cased[best_word]
-            ctx = " ".join(x for x in (left, word, right) if x)
-            out.append(
-                AnchorRepair(s, e, word, keyword, word, round(min(conf, 0.99), 4),
-                             f"keyword replaced the word {word!r} of its own: restores '{ctx}'")
-            )
-        else:
+        site = _Site(text, s, e)
+        best_word, margin, name_hole = _choose(doc, site, kw_words, text[e : e + 1])
+        if best_word is None or margin <= 0:
             ds, de = _delete_span(text, s, e)
-            out.append(
-                AnchorRepair(ds, de, "", keyword, None, 0.95,
-                             "keyword inserted between words of the sentence")
-            )
+            out.append(AnchorRepair(ds, de, "", keyword, None, 0.95, "keyword inserted between words of the sentence"))
+            continue
+        if name_hole:
+            word = best_word
+        elif site.sentence_start:
+            word = best_word[:1].upper() + best_word[1:]
+        elif spelled := doc.spelled(best_word, site.left, site.right):
+            word = spelled  # "Lakeside Zoo", as the article writes it elsewhere
+        else:  # one reading of the document per word, however many anchors restore it
+            if best_word not in cased:
+                cased[best_word] = _cased(best_word, kw_words, text, taken)
+            word = cased[best_word]
+        conf = 1.0 / (1.0 + 10 ** (-margin)) if math.isfinite(margin) else 0.95
+        out.append(
+            AnchorRepair(s, e, word, keyword, word, round(min(conf, 0.99), 4),
+                         f"keyword replaced the word {word!r} of its own: restores '{site.reading(word)}'")
+        )
     return out
