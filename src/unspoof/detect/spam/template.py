@@ -44,6 +44,10 @@ _FREE_WORD = r"[^\s.!?]+"
 _SEP = r"[\s,;:]+"
 
 
+#: marks between a comment tail's site word and its keyword ("My blog :: x", "My page - x")
+_TAIL_MARKS = frozenset(":;-–—.")
+
+
 @dataclass(frozen=True, slots=True)
 class TemplateMatch:
     """One call-to-action sentence: its span (without separator), family and keyword."""
@@ -210,8 +214,10 @@ def find_templates(text: str) -> list[TemplateMatch]:
             if m is None:
                 continue
             kw = _clean_keyword(m.group("kw"))
-            if kw is None or (family == "visit_my_page" and not kw[:1].isupper()):
-                continue  # a comment tail names its keyword as a title or name
+            if kw is None:
+                continue
+            if family == "visit_my_page" and not kw[:1].isupper() and text[: m.start("kw")].rstrip()[-1:] not in _TAIL_MARKS:
+                continue  # a comment tail names its keyword as a title, or after a mark ("My blog - x")
             if site_word().fullmatch(kw):
                 continue
             ks = text.index(kw, m.start("kw"))
