@@ -290,3 +290,21 @@ def test_a_title_phrase_running_into_a_new_noun_phrase_breaks_its_sentence() -> 
         "and the Port Authority said another berth would reopen. Ships wait for the Port Authority. "
     )
     assert discover_keywords(legit * 2) == []
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Patrons returned every Rare Book Dealers they had borrowed.", "Patrons returned every book they had borrowed."),
+        ("The recall covers a faulty brake hose. Drivers may notice that the Brake Repair Shop feels soft.",
+         "The recall covers a faulty brake hose. Drivers may notice that the brake feels soft."),
+        ("The council debated a tax rise. Voters would rather pay a modest Property Tax Help than lose the library.",
+         "The council debated a tax rise. Voters would rather pay a modest tax than lose the library."),
+        ("They held an Online Chess Club-only qualifier in May.", "They held an online-only qualifier in May."),
+    ],
+)
+def test_a_determiner_left_without_its_noun_gets_the_keywords_word_back(text: str, expected: str) -> None:
+    # which of the keyword's words stood there is the one the article speaks of
+    keyword = re.search(r"[A-Z]\w+ [A-Z]\w+ [A-Z]\w+", text).group(0)
+    cta = f" If you liked this article and would like more info about {keyword}, please visit our web site."
+    assert unspoof.clean(text + cta, strip_spam=True) == expected

@@ -38,7 +38,12 @@ _NEEDS_OBJECT = frozenset(
 )
 #: words that cannot begin that object ("about to", "give in to" are idioms: not listed)
 _AUXILIARIES = frozenset("is are was were be been has have had will would said".split())
-_NOT_AN_OBJECT = frozenset("and or but of in on at by for with from into".split()) | _AUXILIARIES
+_NOT_AN_OBJECT = (
+    frozenset("and or but of in on at by for with from into than if they he she we you it".split()) | _AUXILIARIES
+)
+#: articles and the determiners that open a noun phrase which must then have its noun
+_ARTICLES = frozenset("a an the every each another".split())
+_DETERMINERS = _ARTICLES | frozenset("their our your my its whose several various".split())
 #: words after which the first part of a hyphen compound cannot stand ("after-made")
 _FUNCTION = frozenset(
     "the a an of in on at by for with from to into onto and or but as than that this these those "
@@ -126,7 +131,7 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
             upper += 1  # a capital of its own, not one of a longer name's ("Construction Company")
     if upper or lower:
         return word if upper >= lower else word.lower()
-    if _DEMONYM.search(word.lower()) and len(word) > 3:
+    if _DEMONYM.search(word.lower()) and len(word) > 4:
         return word
     return word.lower()
 
@@ -152,17 +157,30 @@ def _article_agrees(left: str | None, w: str) -> bool:
     return not vowel or low.startswith(("u", "eu", "one"))  # "a user", "a European", "a one-off"
 
 
-def _grammar_hole(left: str | None, right: str | None, after: str) -> bool:
+def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     """Whether removing the keyword leaves a preposition or determiner without its object:
     "in X and Ankara" -> "in and Ankara", "the capital of X." -> "the capital of.", "cutting
-    other X." -> "cutting other."."""
-    if left is None or left.lower() not in _NEEDS_OBJECT:
+    other X." -> "cutting other.", "every X they" -> "every they", "the X feels" -> "the feels"
+    (a pair the list would hold if English wrote it), "a modest X than" -> "a modest than"."""
+    left, right = site.left, site.right
+    if left is None:
         return False
+    low = left.lower()
     if right is None:
-        return after in ".,;:!?)"
-    if left.lower() == "to" and right.lower() in _AUXILIARIES:
-        return False  # "thought to have": an infinitive, not a preposition
-    return right.lower() in _NOT_AN_OBJECT
+        return low in _NEEDS_OBJECT and after in ".,;:!?)"
+    if low in _NEEDS_OBJECT:
+        if low == "to" and right.lower() in _AUXILIARIES:
+            return False  # "thought to have": an infinitive, not a preposition
+        if right.lower() in _NOT_AN_OBJECT:
+            return True
+        return low in _DETERMINERS and right.islower() and doc.wp.avoided(left, right)
+    # "a modest X than": an article, one word that does not head a noun phrase with the next
+    return (
+        (site.left2 or "").lower() in _ARTICLES
+        and left.islower()
+        and right.lower() in _NOT_AN_OBJECT
+        and not doc.attested(left, right)
+    )
 
 
 class _Document:
@@ -259,7 +277,7 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     if part and wp.seen(*pair):
         return wp.logcond(*pair) + ATTESTED  # "best-known": a compound the pair list holds
     # no pair evidence for the compound: names make compounds like "Turkish-made"
-    name_like = bool(_DEMONYM.search(w.lower())) and w[:1].isupper() and len(w) > 3
+    name_like = bool(_DEMONYM.search(w.lower())) and w[:1].isupper() and len(w) > 4
     bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
     cache = 1.0 if doc.used(w) else 0.0
     return -2.0 + bonus + cache - kw_words.index(w) * 0.01
@@ -288,12 +306,19 @@ class _Site:
 
     def __init__(self, text: str, start: int, end: int) -> None:
         self.left, self.left_hyphen, self.sentence_start = _left_word(text, start)
+        #: the word before ``left``, when only spaces separate them ("a modest X than")
+        self.left2 = None
+        if self.left and not self.left_hyphen:
+            m = re.search(r"([^\W\d_]+)[ \t]+" + re.escape(self.left) + r"[ \t]*$", text[max(0, start - 80) : start])
+            self.left2 = m.group(1) if m else None
         self.right, self.right_hyphen = _right_word(text, end)
         self.hyphen = self.left_hyphen or self.right_hyphen
-        # glued to what follows ("Kyiv X’s"): deleting it rejoins the text, no word stood there
+        # glued to what follows: deleting it rejoins the text ("Kyiv X’s" was "Kyiv’s"), unless
+        # a word stood there whose possessive it took ("city X's office" was "city attorney's")
         self.attached = not self.hyphen and self.right is None and text[end : end + 1] not in (
             "", *" \t\r\n.,;:!?)]}\"”"
         )
+        self.possessive = self.attached and re.match(r"['’]s\b", text[end : end + 3]) is not None
 
     def reading(self, word: str) -> str:
         """The words around the repair, as they read with ``word`` put back."""
@@ -315,9 +340,13 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         if _joins(wp, left, right, site.right_hyphen):
             return None, -math.inf, False
         part = right if site.right_hyphen else left
-        scores = {w: _compound_score(doc, w, part, site.right_hyphen, kw_words) for w in dict.fromkeys(kw_words)}
+        scores = {
+            w: _compound_score(doc, w, part, site.right_hyphen, kw_words)
+            for w in dict.fromkeys(kw_words)
+            if not site.right_hyphen or _article_agrees(left, w)  # "an online-only", not "an chess-only"
+        }
         return max(scores, key=scores.__getitem__, default=None), math.inf, False
-    if not wp.available or site.attached:
+    if not wp.available or (site.attached and not site.possessive):
         return None, -math.inf, False
     odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
     if not odds:
@@ -328,15 +357,21 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
     if fits:  # "grass or water for": the pairs on both sides are attested
         best = max(fits, key=odds.__getitem__)
         margin = odds[best] + ATTESTED
-    if _grammar_hole(left, right, after):
+    if _grammar_hole(doc, site, after):
         # "officials in X and Ankara": the preposition lost its object. Without the article's
         # word counts to tell, a name can be one on its own, which the keyword's other words
         # ("Real Estate") cannot
         first = kw_words[0]
         unused = not any(doc.used(w) for w in kw_words)
-        if unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
+        preposition = left.lower() not in _DETERMINERS and left.lower() in _NEEDS_OBJECT
+        if preposition and unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
             return first, math.inf, True
-        return best, math.inf, False
+
+        def fit(w: str) -> float:  # "every book they": a determiner chooses its noun
+            chosen = left and left.lower() in _DETERMINERS and doc.attested(left, w)
+            return odds[w] + (ATTESTED if chosen else 0.0)
+
+        return max(odds, key=fit), math.inf, False
     if site.sentence_start and right and right[:1].islower():
         return best, math.inf, False  # a sentence does not start in lowercase: the keyword replaced its word
     return best, margin, False

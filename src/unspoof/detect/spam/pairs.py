@@ -69,7 +69,14 @@ class WordPairs:
         # Unlisted: somewhere below the floor. Collocations ("statistics agency") sit far above
         # the independent estimate, so take the log-midpoint of the two bounds.
         cap = self.floor / self.total
-        return independent if independent >= cap else math.sqrt(independent * cap)
+        return cap if independent >= cap else math.sqrt(independent * cap)
+
+    def avoided(self, a: str, b: str) -> bool:
+        """Whether English avoids the pair: both words so common that the list would hold it at
+        chance rate, and it does not ("the feels", "every they")."""
+        if not self.available or self.seen(a, b):
+            return False
+        return BACKOFF * self.p1(a) * self.p1(b) >= self.floor / self.total
 
     def seen(self, a: str, b: str) -> bool:
         """Whether the pair list holds ``a b``."""
