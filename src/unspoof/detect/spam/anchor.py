@@ -51,6 +51,15 @@ _FUNCTION = frozenset(
 )
 #: second parts of hyphen compounds whose first part is usually a name ("Turkish-made")
 _NAME_COMPOUND = frozenset("made built based born owned led backed run funded controlled speaking style".split())
+#: weight of English word frequencies against the article's own (a cache language model)
+CACHE_WEIGHT = 0.9
+#: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
+#: ``w-part``): an unlisted pair counts as no association, so listed ones say more than that
+ATTESTED = 1.0
+#: link tools work on whole pages: a snippet shorter than this is judged as part of one
+PAGE_WORDS = 300
+#: log odds that a link tool replaces a word rather than inserting: about one time in five
+REPLACE_PRIOR = math.log10(1 / 4)
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,17 +266,6 @@ class _Document:
         frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * self.count(w) / self.n
         gaps = max(self.n, PAGE_WORDS)
         return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
-
-
-#: weight of English word frequencies against the article's own (a cache language model)
-CACHE_WEIGHT = 0.9
-#: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
-#: ``w-part``): an unlisted pair counts as no association, so listed ones say more than that
-ATTESTED = 1.0
-#: link tools work on whole pages: a snippet shorter than this is judged as part of one
-PAGE_WORDS = 300
-#: log odds that a link tool replaces a word rather than inserting: about one time in five
-REPLACE_PRIOR = math.log10(1 / 4)
 
 
 def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool, kw_words: list[str]) -> float:

@@ -1,4 +1,4 @@
-"""Keywords promoted without a template: a repeated Title Case phrase that breaks its sentences.
+"""Keywords promoted without a template: a repeated phrase that breaks its sentences.
 
 A link-insertion tool repeats one phrase ("Turkish Law Firm") across an article, and because it
 drops the phrase in without regard to grammar, most occurrences break the sentence around them:
@@ -6,7 +6,9 @@ hyphen-attached ("Turkish Law Firm-made"), directly before a determiner ("Siberi
 Firm the Pacific"), glued to another name ("UK, Turkish Law Firm Canada"), or where one of its
 own words reads better ("martial Turkish Law Firm to" — "martial law to"). Legitimate repeated
 names ("Volodymyr Zelensky", "Ministry of Defense", "Pentagon") sit in grammatical positions,
-and are mostly made of rare words; single words are never candidates.
+and are mostly made of rare words; single words are never candidates. A lowercase keyword
+("cheap viagra") must break at least three of its uses, in three different places, and most of
+them; only English text is judged, since the pair statistics are English.
 
 >>> t = ("Soldiers from the UK, Turkish Law Firm Canada and Poland. It held Siberia, Turkish Law Firm "
 ...      "the Pacific. They bought Turkish Law Firm-made drones. Volodymyr Zelensky spoke; later "
@@ -33,6 +35,13 @@ MIN_ZIPF = 3.3
 MAX_WORDS = 5
 #: and the breaking occurrences are at least this share of all (names sit well most of the time)
 BREAK_SHARE = 0.34
+#: share of a text's words the English lists must know before English pair statistics judge it
+MIN_ENGLISH = 0.8
+#: a lowercase phrase is ordinary prose unless three of its uses, and most, break the sentence
+LOWER_BREAKS = 3
+LOWER_BREAK_SHARE = 0.6
+#: how much more the neighbours must belong together than to the phrase (log10)
+ASSOCIATION_MARGIN = 0.5
 
 _TITLE_RUN = re.compile(r"(?<![\w-])(?:[A-Z][a-z]+(?:[ \t]+|(?=-[a-z])|(?![\w])))+")
 _DETERMINERS = frozenset("the a an this these those its their his her our my your".split())
@@ -125,10 +134,6 @@ def discover_keywords(
 
 #: a lowercase phrase: words joined by single spaces or tabs, none of them capitalised
 _LOWER_RUN = re.compile(r"(?<![\w'’-])[a-z]+(?:[ \t]+[a-z]+)+(?![\w'’])")
-#: share of a text's words the English lists must know before English pair statistics judge it
-MIN_ENGLISH = 0.8
-
-
 def _english_enough(words: list[str]) -> bool:
     known = sum(1 for w in words if english_zipf(w) >= 1.0)
     return known >= MIN_ENGLISH * len(words)
@@ -204,11 +209,6 @@ def _lowercase_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[
     return out
 
 
-#: a lowercase phrase is ordinary prose unless three of its uses, and most, break the sentence
-LOWER_BREAKS = 3
-LOWER_BREAK_SHARE = 0.6
-
-
 def _lower_breaks(text: str, start: int, end: int, words: list[str]) -> bool:
     """Whether this use of a lowercase phrase breaks its sentence: it starts a sentence of prose
     in lowercase, or the words around it belong together while neither is tied to the phrase
@@ -224,10 +224,6 @@ def _lower_breaks(text: str, start: int, end: int, words: list[str]) -> bool:
     left, right = prev.group(1), nxt.group(1)
     tied = wp.association(left, words[0]) + wp.association(words[-1], right)
     return wp.association(left, right) > tied + ASSOCIATION_MARGIN
-
-
-#: how much more the neighbours must belong together than to the phrase (log10)
-ASSOCIATION_MARGIN = 0.5
 
 
 def _title_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str, int]]:
