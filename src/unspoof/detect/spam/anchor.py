@@ -50,7 +50,9 @@ _FUNCTION = frozenset(
     "his her its their our my your after before over under about against between through during".split()
 )
 #: second parts of hyphen compounds whose first part is usually a name ("Turkish-made")
-_NAME_COMPOUND = frozenset("made built based born owned led backed run funded controlled speaking style".split())
+_NAME_COMPOUND = frozenset(
+    "made built based born owned led backed run funded controlled speaking style area bound native".split()
+)
 #: weight of English word frequencies against the article's own (a cache language model)
 CACHE_WEIGHT = 0.9
 #: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
@@ -201,6 +203,13 @@ class _Document:
         self.wp = wp
         words = [m for m in _WORD.finditer(text) if m.start() not in taken]
         self.counts: Counter[str] = Counter(m.group(0).lower() for m in words)
+        #: words the article writes only with a capital inside sentences: names ("Pittsburgh")
+        lower = {m.group(0) for m in words if m.group(0).islower()}
+        self.names = {
+            m.group(0).lower()
+            for m in words
+            if m.group(0)[:1].isupper() and m.group(0).lower() not in lower and not _sentence_start(text, m.start())
+        }
         #: adjacent pairs the article itself writes ("Lakeside Zoo" elsewhere in the article)
         self.pairs: Counter[tuple[str, str]] = Counter()
         #: how the article spells each word of such a pair, by the pair ("Zoo" after "Lakeside")
@@ -274,8 +283,8 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     pair = (w, part) if right_hyphen else (part, w)
     if part and wp.seen(*pair):
         return wp.logcond(*pair) + ATTESTED  # "best-known": a compound the pair list holds
-    # no pair evidence for the compound: names make compounds like "Turkish-made"
-    name_like = bool(_DEMONYM.search(w.lower())) and w[:1].isupper() and len(w) > 4
+    # no pair evidence for the compound: names make compounds like "Turkish-made", "Pittsburgh-area"
+    name_like = w[:1].isupper() and (w.lower() in doc.names or (bool(_DEMONYM.search(w.lower())) and len(w) > 4))
     bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
     cache = 1.0 if doc.used(w) else 0.0
     return -2.0 + bonus + cache - kw_words.index(w) * 0.01
@@ -297,6 +306,12 @@ def _keyword_regex(keyword: str) -> re.Pattern[str]:
     if first.isalpha() and first.lower() != first.upper():
         words[0] = f"[{first.lower()}{first.upper()}]" + re.escape(keyword.split()[0][1:])
     return re.compile(r"(?<![\w-])" + r"[ \t\u00a0]+".join(words) + r"(?![\w])")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    """Whether only spaces, quotes or brackets separate ``pos`` from a sentence end or line start."""
+    before = text[max(0, pos - 6) : pos].rstrip(" \t\"“‘'([")
+    return not before or before[-1] in ".!?\n\r:"
 
 
 class _Site:
