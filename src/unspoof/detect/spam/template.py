@@ -195,10 +195,7 @@ def _sentences_with_trigger(text: str) -> list[tuple[int, int]]:
         while i < m.start() and not text[i].isalnum():
             i += 1  # leading spaces, quotes, bullets
         end = _SENTENCE_END.search(text, m.end())
-        j = end.start() if end else len(text)
-        n = len(text)
-        while j < n and text[j] in ".!?":
-            j += 1
+        j = _past(text, end.start() if end else len(text), ".!?", 1)
         spans.append((i, j))
     return spans
 
@@ -229,6 +226,18 @@ def find_templates(text: str) -> list[TemplateMatch]:
     return found
 
 
+def _past(text: str, i: int, chars: str, step: int) -> int:
+    """The offset where a run of ``chars`` starting at ``i`` ends: forward (``step`` 1) from
+    ``text[i]``, or backward (``step`` -1) over ``text[i - 1]``, ``text[i - 2]`` …"""
+    if step > 0:
+        while i < len(text) and text[i] in chars:
+            i += 1
+    else:
+        while i > 0 and text[i - 1] in chars:
+            i -= 1
+    return i
+
+
 def remove_span(text: str, t: TemplateMatch) -> tuple[int, int]:
     """The span to delete so that the sentence and exactly one separator disappear.
 
@@ -238,12 +247,8 @@ def remove_span(text: str, t: TemplateMatch) -> tuple[int, int]:
     """
     start, end = t.start, t.end
     n = len(text)
-    after = end
-    while after < n and text[after] in " \t":
-        after += 1
-    before = start
-    while before > 0 and text[before - 1] in " \t":
-        before -= 1
+    after = _past(text, end, " \t", 1)
+    before = _past(text, start, " \t", -1)
     line_start = before == 0 or text[before - 1] in "\r\n"
     line_end = after == n or text[after] in "\r\n"
     if not line_end:
@@ -251,12 +256,8 @@ def remove_span(text: str, t: TemplateMatch) -> tuple[int, int]:
     if not line_start:
         return before, after
     # the sentence is a whole line: take one adjacent run of line breaks
-    nl_after = after
-    while nl_after < n and text[nl_after] in "\r\n":
-        nl_after += 1
-    nl_before = before
-    while nl_before > 0 and text[nl_before - 1] in "\r\n":
-        nl_before -= 1
+    nl_after = _past(text, after, "\r\n", 1)
+    nl_before = _past(text, before, "\r\n", -1)
     run_after, run_before = nl_after - after, before - nl_before
     if run_after and (run_after <= run_before or not run_before):
         return before, nl_after
