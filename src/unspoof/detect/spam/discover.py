@@ -169,19 +169,23 @@ def _lower_grams(text: str, skip: Spans) -> dict[tuple[str, ...], list[tuple[int
 def has_repeated_lower_phrase(text: str) -> bool:
     """Cheap pre-check: some lowercase pair of content words occurs at least three times."""
     stop = _FUNCTION | _DETERMINERS
-    counts: Counter[str] = Counter()
+    counts: Counter[tuple[str, str]] = Counter()
     for m in _LOWER_RUN.finditer(text):
         words = m.group(0).split()
-        counts.update(f"{a} {b}" for a, b in zip(words, words[1:]) if a not in stop and b not in stop)
-    return bool(counts) and max(counts.values()) >= MIN_REPEATS
+        for pair in zip(words, words[1:]):
+            if pair[0] not in stop and pair[1] not in stop:
+                counts[pair] += 1
+                if counts[pair] >= MIN_REPEATS:
+                    return True
+    return False
 
 
 def _lowercase_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str, int]]:
     """Lowercase keywords ("cheap viagra"): a repeated run of everyday or rare words whose every
     use reads better without it; only in English text, where the pair statistics apply."""
-    grams = {g: occ for g, occ in _lower_grams(text, skip).items() if " ".join(g) not in known_l}
-    if not grams or not _english_enough(re.findall(r"[^\W\d_]+", text[:5000])):
+    if not _english_enough(re.findall(r"[^\W\d_]+", text[:5000])):
         return []
+    grams = {g: occ for g, occ in _lower_grams(text, skip).items() if " ".join(g) not in known_l}
     # the longest phrase of a family that occurs equally often
     shorter = {part for g, occ in grams.items() for part in (g[1:], g[:-1]) if len(grams.get(part, ())) == len(occ)}
     out: list[tuple[str, int]] = []
