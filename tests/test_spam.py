@@ -93,6 +93,7 @@ def test_case_strip_spam_restores_the_article(path: Path) -> None:
     report = unspoof.scan(case["text"], strip_spam=True)
     assert report.keywords == case["keywords"]
     if case.get("known_failure"):
+        assert report.cleaned != case["clean"], "cleans exactly now: drop its known_failure"
         pytest.xfail(case["known_failure"])
     assert report.cleaned == case["clean"]
 
@@ -308,3 +309,37 @@ def test_a_determiner_left_without_its_noun_gets_the_keywords_word_back(text: st
     keyword = re.search(r"[A-Z]\w+ [A-Z]\w+ [A-Z]\w+", text).group(0)
     cta = f" If you liked this article and would like more info about {keyword}, please visit our web site."
     assert unspoof.clean(text + cta, strip_spam=True) == expected
+
+
+def _strip_with_cta(text: str, keyword: str) -> str:
+    cta = f" If you liked this article and would like more info about {keyword}, please visit our web site."
+    return unspoof.clean(text + cta, strip_spam=True)
+
+
+def test_a_word_used_only_inside_longer_names_does_not_back_the_common_noun() -> None:
+    # "Service" appears three times, but only in agency names; the article's common noun is "tree"
+    text = (
+        "The National Park Service closed the road. Dead trees dry out quickly, and pine trees "
+        "burn hot. A spokesman for the Forest Service said crews were ready, and the National "
+        'Weather Service issued a warning. "When a Tree Removal Service that has been dead falls, '
+        'it can block the road," he said.'
+    )
+    assert '"When a tree that has been dead falls' in _strip_with_cta(text, "Tree Removal Service")
+
+
+def test_a_names_spelling_is_not_taken_from_a_lowercase_neighbour() -> None:
+    # "the Airport Authority" is a name; "the airport's terminal" says how the article writes the noun
+    text = (
+        "The Airport Authority voted for the expansion of the airport's terminal. Critics said the "
+        "Airport Taxi Service-owned land was needed for parking, and the Airport Authority disagreed."
+    )
+    assert "the airport-owned land" in _strip_with_cta(text, "Airport Taxi Service")
+
+
+def test_the_first_part_of_a_hyphen_compound_is_singular() -> None:
+    # the article speaks of loans, yet "loans-burdened" is no compound English makes
+    text = (
+        "Banks sold property loans at a loss, and families struggle to find affordable loans. "
+        "The coalition said Debt Consolidation Loans-burdened households need help."
+    )
+    assert "said debt-burdened households" in _strip_with_cta(text, "Debt Consolidation Loans")

@@ -205,11 +205,16 @@ class _Document:
         self.counts: Counter[str] = Counter(m.group(0).lower() for m in words)
         #: words the article writes only with a capital inside sentences: names ("Pittsburgh")
         lower = {m.group(0) for m in words if m.group(0).islower()}
-        self.names = {
-            m.group(0).lower()
-            for m in words
-            if m.group(0)[:1].isupper() and m.group(0).lower() not in lower and not _sentence_start(text, m.start())
-        }
+        capital = [m.group(0)[:1].isupper() and not _sentence_start(text, m.start()) for m in words]
+        self.names = {m.group(0).lower() for m, cap in zip(words, capital) if cap and m.group(0).lower() not in lower}
+        #: uses inside a longer name ("National Park Service"): they say nothing of the common noun
+        self.in_names: Counter[str] = Counter()
+        for i, m in enumerate(words):
+            if capital[i] and any(
+                0 <= j < len(words) and capital[j] and text[min(m.end(), words[j].end()) : max(m.start(), words[j].start())] == " "
+                for j in (i - 1, i + 1)
+            ):
+                self.in_names[m.group(0).lower()] += 1
         #: adjacent pairs the article itself writes ("Lakeside Zoo" elsewhere in the article)
         self.pairs: Counter[tuple[str, str]] = Counter()
         #: how the article spells each word of such a pair, by the pair ("Zoo" after "Lakeside")
@@ -224,19 +229,24 @@ class _Document:
         #: occurrences of the keyword's words the tool could have replaced (this one included)
         self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
 
-    def count(self, w: str) -> int:
+    def count(self, w: str, counts: Counter[str] | None = None) -> int:
         """Uses of ``w`` in the article, its plural included ("bikes" speaks for "bike")."""
-        low = w.lower()
-        return self.counts[low] + self.counts[low + "s"] + self.counts[low + "es"]
+        low, counts = w.lower(), self.counts if counts is None else counts
+        return counts[low] + counts[low + "s"] + counts[low + "es"]
+
+    def common_count(self, w: str) -> int:
+        """Uses of ``w`` outside longer names: "a tree that" is not backed by "Forest Service"."""
+        return self.count(w) - self.count(w, self.in_names)
 
     def used(self, w: str) -> bool:
         return self.count(w) > 0
 
     def spelled(self, w: str, left: str | None, right: str | None) -> str | None:
-        """``w`` as the article writes it next to the same neighbour, if it does."""
-        if left and (left.lower(), w.lower(), 1) in self.spelling:
+        """``w`` as the article writes it next to the same capitalised neighbour, if it does:
+        "Lakeside X" restores "Zoo" as in "Lakeside Zoo"; "the" says nothing of "the Airport"."""
+        if left and left[:1].isupper() and (left.lower(), w.lower(), 1) in self.spelling:
             return self.spelling[(left.lower(), w.lower(), 1)]
-        if right:
+        if right and right[:1].isupper():
             return self.spelling.get((w.lower(), right.lower(), 0))
         return None
 
@@ -272,7 +282,9 @@ class _Document:
             odds += self.association(w, right)
         if left and right:
             odds -= self.association(left, right)
-        frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * self.count(w) / self.n
+        in_name = any(x and x[:1].isupper() for x in (left, right))
+        uses = self.count(w) if in_name else self.common_count(w)
+        frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * uses / self.n
         gaps = max(self.n, PAGE_WORDS)
         return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
 
@@ -287,7 +299,15 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     name_like = w[:1].isupper() and (w.lower() in doc.names or (bool(_DEMONYM.search(w.lower())) and len(w) > 4))
     bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
     cache = 1.0 if doc.used(w) else 0.0
-    return -2.0 + bonus + cache - kw_words.index(w) * 0.01
+    # a compound's first part is singular ("debt-burdened", "tree-lined"), not "loans-burdened"
+    plural = 1.5 if right_hyphen and _plural(w) else 0.0
+    return -2.0 + bonus + cache - plural - kw_words.index(w) * 0.01
+
+
+def _plural(w: str) -> bool:
+    """Whether ``w`` reads as the plural of an English word ("loans", "tickets"; not "bus")."""
+    low = w.lower()
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and english_zipf(low[:-1]) >= 3.0
 
 
 def _joins(wp: WordPairs, left: str | None, right: str | None, right_hyphen: bool) -> bool:
