@@ -343,3 +343,31 @@ def test_the_first_part_of_a_hyphen_compound_is_singular() -> None:
         "The coalition said Debt Consolidation Loans-burdened households need help."
     )
     assert "said debt-burdened households" in _strip_with_cta(text, "Debt Consolidation Loans")
+
+
+@pytest.mark.parametrize(
+    "text,keyword,expected",
+    [
+        ("Rain came through the roof a week after the contractor left. The main Kitchen Remodeling "
+         "Contractor, Hartley Group, was fined.",
+         "Kitchen Remodeling Contractor", "The main contractor, Hartley Group, was fined."),
+        ("The house had stood empty for years. Crews worked through the night and repainted the "
+         "entire Exterior House Painting.",
+         "Exterior House Painting", "repainted the entire house."),
+    ],
+)
+def test_a_modifier_left_before_a_phrase_end_gets_its_noun_back(text: str, keyword: str, expected: str) -> None:
+    assert expected in _strip_with_cta(text, keyword)
+
+
+@pytest.mark.parametrize(
+    "text,keyword,expected",
+    [
+        ("Shares in the company Garage Door Repair, which makes steel, fell.", "Garage Door Repair",
+         "Shares in the company, which makes steel, fell."),
+        ("Police closed the main road Cheap Hotel Deals, and traffic backed up.", "Cheap Hotel Deals",
+         "Police closed the main road, and traffic backed up."),
+    ],
+)
+def test_a_keyword_after_a_whole_phrase_is_removed_before_the_comma(text: str, keyword: str, expected: str) -> None:
+    assert _strip_with_cta(text, keyword).startswith(expected)

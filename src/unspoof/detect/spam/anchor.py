@@ -53,6 +53,8 @@ _FUNCTION = frozenset(
 _NAME_COMPOUND = frozenset(
     "made built based born owned led backed run funded controlled speaking style area bound native".split()
 )
+#: marks that end a phrase inside or at the end of a sentence
+_PHRASE_ENDS = frozenset(",.;:!?)")
 #: weight of English word frequencies against the article's own (a cache language model)
 CACHE_WEIGHT = 0.9
 #: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
@@ -264,7 +266,7 @@ class _Document:
             value = max(value, math.log10(together * self.n / max(apart, 1)))
         return value
 
-    def replaced_odds(self, w: str, left: str | None, right: str | None) -> float:
+    def replaced_odds(self, w: str, left: str | None, right: str | None, ends: bool = False) -> float:
         """Log odds that the keyword replaced ``w`` here rather than being inserted between
         ``left`` and ``right``.
 
@@ -282,6 +284,8 @@ class _Document:
             odds += self.association(w, right)
         if left and right:
             odds -= self.association(left, right)
+        elif ends:  # a phrase ends after the anchor: "The main X," lacks its noun, "the X," need not
+            odds += wp.ending(w) - (wp.ending(left) if left else 0.0)
         in_name = any(x and x[:1].isupper() for x in (left, right))
         uses = self.count(w) if in_name else self.common_count(w)
         frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * uses / self.n
@@ -381,7 +385,8 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         return max(scores, key=scores.__getitem__, default=None), math.inf, False
     if not wp.available or (site.attached and not site.possessive):
         return None, -math.inf, False
-    odds = {w: doc.replaced_odds(w, left, right) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
+    ends = right is None and after in _PHRASE_ENDS
+    odds = {w: doc.replaced_odds(w, left, right, ends) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
     if not odds:
         return None, -math.inf, False
     best = max(odds, key=odds.__getitem__)
