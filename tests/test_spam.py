@@ -371,3 +371,12 @@ def test_a_modifier_left_before_a_phrase_end_gets_its_noun_back(text: str, keywo
 )
 def test_a_keyword_after_a_whole_phrase_is_removed_before_the_comma(text: str, keyword: str, expected: str) -> None:
     assert _strip_with_cta(text, keyword).startswith(expected)
+
+
+def test_the_restored_word_agrees_with_the_verb_that_follows() -> None:
+    # the article speaks of tickets more than of the ferry, but "the tickets is" is no English
+    text = (
+        "Tickets sold out within an hour, and tickets for the later sailings followed. Prices of "
+        'tickets rose. "If the Cheap Ferry Tickets is gone for a month, the island suffers," he said.'
+    )
+    assert '"If the ferry is gone' in _strip_with_cta(text, "Cheap Ferry Tickets")

@@ -158,6 +158,12 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start) or _CAPITAL_AFTER.match(text, end))
 
 
+def _verb_agrees(w: str, right: str | None) -> bool:
+    """Whether ``w`` can be the subject of a singular verb that follows: "the ferry is", never
+    "the tickets is"."""
+    return right is None or right.lower() not in ("is", "was", "has", "does") or not _plural(w)
+
+
 def _article_agrees(left: str | None, w: str) -> bool:
     """Whether ``w`` can follow ``left`` as far as "a"/"an" go: "a bike", never "a Electric".
     Spelling stands in for sound, so the usual exceptions ("an hour", "a user") pass."""
@@ -386,7 +392,11 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
     if not wp.available or (site.attached and not site.possessive):
         return None, -math.inf, False
     ends = right is None and after in _PHRASE_ENDS
-    odds = {w: doc.replaced_odds(w, left, right, ends) for w in dict.fromkeys(kw_words) if _article_agrees(left, w)}
+    odds = {
+        w: doc.replaced_odds(w, left, right, ends)
+        for w in dict.fromkeys(kw_words)
+        if _article_agrees(left, w) and _verb_agrees(w, right)
+    }
     if not odds:
         return None, -math.inf, False
     best = max(odds, key=odds.__getitem__)
