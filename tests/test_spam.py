@@ -380,3 +380,17 @@ def test_the_restored_word_agrees_with_the_verb_that_follows() -> None:
         'tickets rose. "If the Cheap Ferry Tickets is gone for a month, the island suffers," he said.'
     )
     assert '"If the ferry is gone' in _strip_with_cta(text, "Cheap Ferry Tickets")
+
+
+def test_a_lowercase_keyword_gives_back_a_name_as_the_article_writes_it() -> None:
+    text = "Rents in London rose again, and prices climbed across seo agency london, the survey found."
+    assert "prices climbed across London, the survey found." in _strip_with_cta(text, "seo agency london")
+
+
+def test_a_name_the_article_always_writes_whole_gets_its_word_back() -> None:
+    text = (
+        "Leeds City Council approved the scheme in May. The work, led by Plumbing Services Leeds "
+        "City Council and the Environment Agency, starts next year. Funding came from the "
+        "government and Leeds City Council."
+    )
+    assert "The work, led by Leeds City Council and" in _strip_with_cta(text, "Plumbing Services Leeds")

@@ -126,12 +126,13 @@ def _delete_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
     """The restored word's case inside a sentence (a sentence start takes a capital anyway)."""
-    if word.islower():
-        return word
-    if not all(w[:1].isupper() for w in keyword_words if w[:1].isalpha()):
+    # a lowercase keyword may have replaced a name: "across seo agency london" was "across London"
+    lowercase = word.islower()
+    if not lowercase and not all(w[:1].isupper() for w in keyword_words if w[:1].isalpha()):
         return word  # the keyword capitalises only this word: it is a name
-    # Title Case keyword: the capital may be the keyword's own. Ask the rest of the document.
+    # The keyword's case may be its own. Ask the rest of the document.
     upper = lower = 0
+    name = word
     for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", text, re.IGNORECASE):
         if m.start() in skip:
             continue
@@ -140,8 +141,11 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
             continue  # sentence start says nothing about the word's case
         if m.group(0)[:1].islower():
             lower += 1
-        elif not _in_name(text, m.start(), m.end()):
+        elif lowercase or not _in_name(text, m.start(), m.end()):
             upper += 1  # a capital of its own, not one of a longer name's ("Construction Company")
+            name = m.group(0)
+    if lowercase:
+        return name if upper and not lower else word
     if upper or lower:
         return word if upper >= lower else word.lower()
     if _DEMONYM.search(word.lower()) and len(word) > 4:
@@ -233,6 +237,21 @@ class _Document:
                 self.pairs[key] += 1
                 self.spelling.setdefault((*key, 0), a.group(0))
                 self.spelling.setdefault((*key, 1), b.group(0))
+        #: the words written right before and after each capitalised word ("" for none), for
+        #: names the article always writes whole ("Leeds City Council")
+        self.before_name: dict[str, Counter[str]] = {}
+        self.after_name: dict[str, Counter[str]] = {}
+        for i, m in enumerate(words):
+            if not capital[i]:
+                continue
+            for j, side in ((i - 1, self.before_name), (i + 1, self.after_name)):
+                o = words[j] if 0 <= j < len(words) else None
+                lo, hi = (o.end(), m.start()) if o is not None and j < i else (m.end(), o.start() if o else m.end())
+                if o is not None and any(k in taken for k in range(lo, hi)):
+                    continue  # the keyword stood between them
+                side.setdefault(m.group(0).lower(), Counter())[
+                    o.group(0).lower() if o is not None and text[lo:hi] == " " else ""
+                ] += 1
         self.n = max(sum(self.counts.values()), 1)
         #: occurrences of the keyword's words the tool could have replaced (this one included)
         self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
@@ -257,6 +276,14 @@ class _Document:
         if right and right[:1].isupper():
             return self.spelling.get((w.lower(), right.lower(), 0))
         return None
+
+    def bonded(self, name: str, w: str, before: bool) -> bool:
+        """Whether the article writes the capitalised ``name`` only with ``w`` right before it
+        (``before``) or right after it: "by X City Council" with "Leeds City Council" elsewhere."""
+        if not name[:1].isupper():
+            return False
+        uses = (self.before_name if before else self.after_name).get(name.lower())
+        return bool(uses) and set(uses) == {w.lower()}
 
     def attested(self, a: str, b: str) -> bool:
         """Whether ``a b`` is a pair English uses: in the pair list, or elsewhere in the article."""
@@ -284,12 +311,15 @@ class _Document:
         """
         wp = self.wp
         odds = 0.0
+        # a name the article always writes whole is bound to w, and reads as no pair without it
+        bound = {x for x, before in ((left, False), (right, True)) if x and self.bonded(x, w, before)}
+        whole = math.log10(self.n / max(self.count(w), 1))
         if left:
-            odds += self.association(left, w)
+            odds += whole if left in bound else self.association(left, w)
         if right:
-            odds += self.association(w, right)
+            odds += whole if right in bound else self.association(w, right)
         if left and right:
-            odds -= self.association(left, right)
+            odds -= min(0.0, self.association(left, right)) if bound else self.association(left, right)
         elif ends:  # a phrase ends after the anchor: "The main X," lacks its noun, "the X," need not
             odds += wp.ending(w) - (wp.ending(left) if left else 0.0)
         in_name = any(x and x[:1].isupper() for x in (left, right))

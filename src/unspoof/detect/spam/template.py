@@ -26,16 +26,23 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .pairs import english_zipf
+
 #: words a keyword does not start with: the phrase is then ordinary prose, not a promoted keyword
 _NOT_KEYWORD_START = frozenset(
     "the a an this that these those my our your his her their its it he she they we you i "
     "me him them us what which who how where when why there here some any every no "
     "for to in on at of with by from and or but about as if than then so".split()
 )
+#: words a keyword does not end with: the capture ran into the next clause ("work, then")
+_NOT_KEYWORD_END = frozenset("the a an and or but if then so than to of".split())
 #: words of the call to action itself, never inside a keyword
 _CTA_WORDS = frozenset("please kindly implore visit you us our your".split())
 #: a keyword has at most this many words; longer captures are prose that happened to match
 MAX_KEYWORD_WORDS = 8
+#: a lone lowercase word at least this common (Zipf scale) is prose ("work"), not a keyword
+#: ("viagra" 3.0, "insurance" 4.8)
+COMMON_WORD_ZIPF = 5.0
 
 #: lookahead: the next word is not one a keyword (or a '*' word) starts with
 _NOT_STOP = r"(?!(?:" + "|".join(sorted(_NOT_KEYWORD_START | {"can", "could", "make"}, key=len, reverse=True)) + r")\b)"
@@ -162,7 +169,7 @@ def _clean_keyword(kw: str) -> str | None:
     words = kw.split()
     if not words or len(words) > MAX_KEYWORD_WORDS or len(kw) > 100:
         return None
-    if words[0].lower() in _NOT_KEYWORD_START:
+    if words[0].lower() in _NOT_KEYWORD_START or words[-1].lower() in _NOT_KEYWORD_END:
         return None
     if not any(ch.isalpha() for ch in kw):
         return None
@@ -170,6 +177,8 @@ def _clean_keyword(kw: str) -> str | None:
         return None
     if _CTA_WORDS & {w.lower() for w in words[1:]}:
         return None  # the capture ran past the call to action's own words
+    if len(words) == 1 and kw.islower() and english_zipf(kw) >= COMMON_WORD_ZIPF:
+        return None  # "looking for work, you should …": everyday advice, not a promoted product
 
     return kw
 
