@@ -246,12 +246,10 @@ class _Document:
                 continue
             for j, side in ((i - 1, self.before_name), (i + 1, self.after_name)):
                 o = words[j] if 0 <= j < len(words) else None
-                lo, hi = (o.end(), m.start()) if o is not None and j < i else (m.end(), o.start() if o else m.end())
-                if o is not None and any(k in taken for k in range(lo, hi)):
+                gap = "" if o is None else text[o.end() : m.start()] if j < i else text[m.end() : o.start()]
+                if any(ch.isalnum() for ch in gap):
                     continue  # the keyword stood between them
-                side.setdefault(m.group(0).lower(), Counter())[
-                    o.group(0).lower() if o is not None and text[lo:hi] == " " else ""
-                ] += 1
+                side.setdefault(m.group(0).lower(), Counter())[o.group(0).lower() if gap == " " else ""] += 1
         self.n = max(sum(self.counts.values()), 1)
         #: occurrences of the keyword's words the tool could have replaced (this one included)
         self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
