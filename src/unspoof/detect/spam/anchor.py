@@ -219,14 +219,6 @@ class _Document:
         lower = {m.group(0) for m in words if m.group(0).islower()}
         capital = [m.group(0)[:1].isupper() and not _sentence_start(text, m.start()) for m in words]
         self.names = {m.group(0).lower() for m, cap in zip(words, capital) if cap and m.group(0).lower() not in lower}
-        #: uses inside a longer name ("National Park Service"): they say nothing of the common noun
-        self.in_names: Counter[str] = Counter()
-        for i, m in enumerate(words):
-            if capital[i] and any(
-                0 <= j < len(words) and capital[j] and text[min(m.end(), words[j].end()) : max(m.start(), words[j].start())] == " "
-                for j in (i - 1, i + 1)
-            ):
-                self.in_names[m.group(0).lower()] += 1
         #: adjacent pairs the article itself writes ("Lakeside Zoo" elsewhere in the article)
         self.pairs: Counter[tuple[str, str]] = Counter()
         #: how the article spells each word of such a pair, by the pair ("Zoo" after "Lakeside")
@@ -241,15 +233,20 @@ class _Document:
         #: names the article always writes whole ("Leeds City Council")
         self.before_name: dict[str, Counter[str]] = {}
         self.after_name: dict[str, Counter[str]] = {}
+        #: uses inside a longer name ("National Park Service"): they say nothing of the common noun
+        self.in_names: Counter[str] = Counter()
         for i, m in enumerate(words):
             if not capital[i]:
                 continue
+            low, in_name = m.group(0).lower(), False
             for j, side in ((i - 1, self.before_name), (i + 1, self.after_name)):
                 o = words[j] if 0 <= j < len(words) else None
                 gap = "" if o is None else text[o.end() : m.start()] if j < i else text[m.end() : o.start()]
                 if any(ch.isalnum() for ch in gap):
                     continue  # the keyword stood between them
-                side.setdefault(m.group(0).lower(), Counter())[o.group(0).lower() if gap == " " else ""] += 1
+                side.setdefault(low, Counter())[o.group(0).lower() if gap == " " else ""] += 1
+                in_name = in_name or (gap == " " and capital[j])
+            self.in_names[low] += in_name
         self.n = max(sum(self.counts.values()), 1)
         #: occurrences of the keyword's words the tool could have replaced (this one included)
         self.matching = sum(self.count(w) for w in dict.fromkeys(kw_words)) + 1
@@ -305,7 +302,9 @@ class _Document:
         ``left right``; their ratio is the words' associations (``martial law`` and ``law to``
         against ``martial to``) times how often the article would use ``w`` at all. The tool
         picks one of the article's few words matching the keyword, or one of its many gaps,
-        which turns that frequency into the share of ``w`` among the matching words.
+        which turns that frequency into the share of ``w`` among the matching words. A name the
+        article always writes whole with ``w`` ("Leeds City Council") binds ``w`` to it, and where
+        a phrase ends after the anchor, the words' habits at a phrase end count ("The main X,").
         """
         wp = self.wp
         odds = 0.0

@@ -41,7 +41,7 @@ _CTA_WORDS = frozenset("please kindly implore visit you us our your".split())
 #: a keyword has at most this many words; longer captures are prose that happened to match
 MAX_KEYWORD_WORDS = 8
 #: a lone lowercase word at least this common (Zipf scale) is prose ("work"), not a keyword
-#: ("viagra" 3.0, "insurance" 4.8)
+#: ("viagra" 3.2, "insurance" 4.9)
 COMMON_WORD_ZIPF = 5.0
 
 #: lookahead: the next word is not one a keyword (or a '*' word) starts with
