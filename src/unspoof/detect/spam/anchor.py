@@ -309,14 +309,16 @@ class _Document:
         wp = self.wp
         odds = 0.0
         # a name the article always writes whole is bound to w, and reads as no pair without it
-        bound = {x for x, before in ((left, False), (right, True)) if x and self.bonded(x, w, before)}
-        whole = math.log10(self.n / max(self.count(w), 1))
+        left_bound = left is not None and self.bonded(left, w, before=False)
+        right_bound = right is not None and self.bonded(right, w, before=True)
+        whole = math.log10(self.n / max(self.count(w), 1)) if left_bound or right_bound else 0.0
         if left:
-            odds += whole if left in bound else self.association(left, w)
+            odds += whole if left_bound else self.association(left, w)
         if right:
-            odds += whole if right in bound else self.association(w, right)
+            odds += whole if right_bound else self.association(w, right)
         if left and right:
-            odds -= min(0.0, self.association(left, right)) if bound else self.association(left, right)
+            apart = self.association(left, right)
+            odds -= min(0.0, apart) if left_bound or right_bound else apart
         elif ends:  # a phrase ends after the anchor: "The main X," lacks its noun, "the X," need not
             odds += wp.ending(w) - (wp.ending(left) if left else 0.0)
         in_name = any(x and x[:1].isupper() for x in (left, right))
