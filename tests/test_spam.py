@@ -394,3 +394,14 @@ def test_a_name_the_article_always_writes_whole_gets_its_word_back() -> None:
         "government and Leeds City Council."
     )
     assert "The work, led by Leeds City Council and" in _strip_with_cta(text, "Plumbing Services Leeds")
+
+
+def test_the_words_beyond_the_neighbours_can_show_an_insertion() -> None:
+    # "to me" and "me their" are both pairs English uses; "to me their lowest" is not English
+    text = "The dry summer pushed the reservoirs to dog grooming near me their lowest levels in a decade."
+    assert "pushed the reservoirs to their lowest levels" in _strip_with_cta(text, "dog grooming near me")
+
+
+def test_a_keyword_word_is_not_restored_beside_the_same_word() -> None:
+    text = "Vaccination clinics in Dental Implants Miami Miami-Dade County stayed open late all week."
+    assert "clinics in Miami-Dade County stayed" in _strip_with_cta(text, "Dental Implants Miami")

@@ -168,6 +168,12 @@ def _verb_agrees(w: str, right: str | None) -> bool:
     return right is None or right.lower() not in ("is", "was", "has", "does") or not _plural(w)
 
 
+def _doubled(w: str, left: str | None, right: str | None) -> bool:
+    """Whether ``w`` would stand twice in a row ("in Miami Miami-Dade"): prose almost never
+    repeats a word, and a keyword put before the same word it holds was inserted."""
+    return any(x is not None and x.lower() == w.lower() for x in (left, right))
+
+
 def _article_agrees(left: str | None, w: str) -> bool:
     """Whether ``w`` can follow ``left`` as far as "a"/"an" go: "a bike", never "a Electric".
     Spelling stands in for sound, so the usual exceptions ("an hour", "a user") pass."""
@@ -202,7 +208,7 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
         (site.left2 or "").lower() in _ARTICLES
         and left.islower()
         and right.lower() in _NOT_AN_OBJECT
-        and not doc.attested(left, right)
+        and not doc.attested(left, right, listed_only=True)  # the model has "(more) modest than"
     )
 
 
@@ -280,9 +286,11 @@ class _Document:
         uses = (self.before_name if before else self.after_name).get(name.lower())
         return bool(uses) and set(uses) == {w.lower()}
 
-    def attested(self, a: str, b: str) -> bool:
-        """Whether ``a b`` is a pair English uses: in the pair list, or elsewhere in the article."""
-        return self.wp.seen(a, b) or (a.lower(), b.lower()) in self.pairs
+    def attested(self, a: str, b: str, listed_only: bool = False) -> bool:
+        """Whether ``a b`` is a pair English uses: in the pair list (or the model, unless
+        ``listed_only``), or elsewhere in the article."""
+        seen = self.wp.listed(a, b) if listed_only else self.wp.seen(a, b)
+        return seen or (a.lower(), b.lower()) in self.pairs
 
     def association(self, a: str, b: str) -> float:
         """The pair's association in English, or in the article when the article writes it
@@ -294,7 +302,7 @@ class _Document:
             value = max(value, math.log10(together * self.n / max(apart, 1)))
         return value
 
-    def replaced_odds(self, w: str, left: str | None, right: str | None, ends: bool = False) -> float:
+    def replaced_odds(self, w: str, site: _Site, ends: bool = False) -> float:
         """Log odds that the keyword replaced ``w`` here rather than being inserted between
         ``left`` and ``right``.
 
@@ -307,6 +315,7 @@ class _Document:
         a phrase ends after the anchor, the words' habits at a phrase end count ("The main X,").
         """
         wp = self.wp
+        left, right = site.left, site.right
         odds = 0.0
         # a name the article always writes whole is bound to w, and reads as no pair without it
         left_bound = left is not None and self.bonded(left, w, before=False)
@@ -319,6 +328,8 @@ class _Document:
         if left and right:
             apart = self.association(left, right)
             odds -= min(0.0, apart) if left_bound or right_bound else apart
+            if not (left_bound or right_bound):
+                odds += self._wider(w, site)
         elif ends:  # a phrase ends after the anchor: "The main X," lacks its noun, "the X," need not
             odds += wp.ending(w) - (wp.ending(left) if left else 0.0)
         in_name = any(x and x[:1].isupper() for x in (left, right))
@@ -328,11 +339,31 @@ class _Document:
         return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
 
 
+    def _wider(self, w: str, site: _Site) -> float:
+        """What the word on either side beyond the neighbours adds to the pair evidence, from
+        the trigram model: "killed X large" reads "killed large" better than "killed me large",
+        though "killed me" and "me large" are both pairs English uses. 0 where the model
+        lacks a word."""
+        model = self.wp.model
+        left, right, left2, right2 = site.left, site.right, site.left2, site.right2
+        if model is None or not left or not right or not model.known(w, left, right):
+            return 0.0
+        gain = 0.0
+        if left2 and model.known(left2):
+            # P(w | left2 left) and P(right | left2 left) against the same after "left" alone
+            gain += model.logcond(left, w, left2) - model.logcond(left, w)
+            gain -= model.logcond(left, right, left2) - model.logcond(left, right)
+        gain += model.logcond(w, right, left) - model.logcond(w, right)
+        if right2 and model.known(right2):
+            gain += model.logcond(right, right2, w) - model.logcond(right, right2, left)
+        return gain
+
+
 def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool, kw_words: list[str]) -> float:
     """Log-likelihood of the compound ``w-part`` (or ``part-w``) the keyword replaced a half of."""
     wp = doc.wp
     pair = (w, part) if right_hyphen else (part, w)
-    if part and wp.seen(*pair):
+    if part and wp.listed(*pair):
         return wp.logcond(*pair) + ATTESTED  # "best-known": a compound the pair list holds
     # no pair evidence for the compound: names make compounds like "Turkish-made", "Pittsburgh-area"
     name_like = w[:1].isupper() and (w.lower() in doc.names or (bool(_DEMONYM.search(w.lower())) and len(w) > 4))
@@ -354,7 +385,7 @@ def _joins(wp: WordPairs, left: str | None, right: str | None, right_hyphen: boo
     reads "one-fifth"; "after-made" or "simple-saving" is none, so the keyword replaced a word."""
     if not right_hyphen or left is None or left.lower() in _FUNCTION:
         return False
-    return wp.seen(left, right or "") or not wp.available  # without the pair list, keep the text's own
+    return wp.listed(left, right or "") or not wp.available  # without the pair list, keep the text's own
 
 
 def _keyword_regex(keyword: str) -> re.Pattern[str]:
@@ -384,6 +415,11 @@ class _Site:
             m = re.search(r"([^\W\d_]+)[ \t]+" + re.escape(self.left) + r"[ \t]*$", text[max(0, start - 80) : start])
             self.left2 = m.group(1) if m else None
         self.right, self.right_hyphen = _right_word(text, end)
+        #: the word after ``right``, when only spaces separate them
+        self.right2 = None
+        if self.right and not self.right_hyphen:
+            m = re.match(r"[ \t]*" + re.escape(self.right) + r"[ \t]+([^\W\d_]+)\b", text[end : end + 80])
+            self.right2 = m.group(1) if m else None
         self.hyphen = self.left_hyphen or self.right_hyphen
         # glued to what follows: deleting it rejoins the text ("Kyiv X’s" was "Kyiv’s"), unless
         # a word stood there whose possessive it took ("city X's office" was "city attorney's")
@@ -422,9 +458,9 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         return None, -math.inf, False
     ends = right is None and after in _PHRASE_ENDS
     odds = {
-        w: doc.replaced_odds(w, left, right, ends)
+        w: doc.replaced_odds(w, site, ends)
         for w in dict.fromkeys(kw_words)
-        if _article_agrees(left, w) and _verb_agrees(w, right)
+        if _article_agrees(left, w) and _verb_agrees(w, right) and not _doubled(w, left, right)
     }
     if not odds:
         return None, -math.inf, False

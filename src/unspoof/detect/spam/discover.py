@@ -24,7 +24,7 @@ import re
 from collections import Counter
 from typing import Iterable
 
-from .pairs import english_zipf, word_pairs
+from .pairs import WordPairs, english_zipf, word_pairs
 from .spans import Spans
 
 #: a phrase is promoted when it appears at least this often and breaks at least BREAKS of them
@@ -96,8 +96,8 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
         a = text[run_start:start].split()[-1]
         b = text[end:run_end].split()[0]
         wp = word_pairs()
-        joined = wp.seen(a, b) or f"{a} {b}" in text
-        if a.lower() not in _DETERMINERS and joined and not wp.seen(a, words[0]) and not wp.seen(words[-1], b):
+        joined = wp.listed(a, b) or f"{a} {b}" in text
+        if a.lower() not in _DETERMINERS and joined and not wp.listed(a, words[0]) and not wp.listed(words[-1], b):
             return True
     if run_end > end:
         return False  # the start of a longer name ("Riverside Avenue Bridge")
@@ -108,13 +108,12 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
     wp = word_pairs()
     if wp.available and prev and nxt and prev.group(1).islower():
         left, right = prev.group(1), nxt.group(1)
-        tied = wp.association(left, words[0]) + wp.association(words[-1], right)
-        if wp.seen(left, right) and wp.association(left, right) > tied + ASSOCIATION_MARGIN:
+        if wp.listed(left, right) and _reads_on(wp, left, right, words):
             return True  # "tanks Turkish Law Firm and": the sentence reads on without it
         if left.lower() in _DETERMINERS or left.lower() in _FUNCTION:
             return False  # "apply the Apache License to": any name fits after "the"
         for w in words:
-            if wp.seen(left, w) and wp.seen(w, right) and not wp.seen(left, words[0]):
+            if wp.listed(left, w) and wp.listed(w, right) and not wp.listed(left, words[0]):
                 return True  # "martial Law to": one of its own words fits the gap
     return False
 
@@ -225,9 +224,15 @@ def _lower_breaks(text: str, start: int, end: int, words: list[str]) -> bool:
     wp = word_pairs()
     if not (prev and nxt and wp.available):
         return False
-    left, right = prev.group(1), nxt.group(1)
-    tied = wp.association(left, words[0]) + wp.association(words[-1], right)
-    return wp.association(left, right) > tied + ASSOCIATION_MARGIN
+    return _reads_on(wp, prev.group(1), nxt.group(1), words)
+
+
+def _reads_on(wp: WordPairs, left: str, right: str, words: list[str]) -> bool:
+    """Whether ``left right`` belong together far more than either belongs to the phrase between
+    them. Discovery reads the pair list alone: it names keywords from nothing, so it takes only
+    frequent pairs as evidence."""
+    tied = wp.association(left, words[0], listed_only=True) + wp.association(words[-1], right, listed_only=True)
+    return wp.association(left, right, listed_only=True) > tied + ASSOCIATION_MARGIN
 
 
 def _title_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str, int]]:

@@ -1,11 +1,15 @@
 """Word and word-pair statistics for English, to judge how a phrase sits in its sentence.
 
 Single words come from ``wordfreq``. Word pairs come from the bigram list that ``symspellpy``
-ships (243,342 lowercase English bigrams with counts, from Google Books n-grams); both are core
-dependencies. The list holds only pairs seen at least ``floor`` times. A pair it lacks is rarer
-than that, but may be far commoner than the two words' independent estimate ("statistics
-agency" is a collocation); it gets the log-midpoint of the two bounds. Without the list every pair
-takes the independent estimate, and repairs that need pair evidence ("martial law") are not made.
+ships (243,342 lowercase English bigrams with counts, from Google Books n-grams) and, where
+installed, from the trigram model of :mod:`.ngram`, which holds eight times as many pairs; all
+are core dependencies. A pair's association is the model's wherever it knows both words, with
+its own back-off for the pairs it lacks. Otherwise the list decides: it holds only pairs seen at
+least ``floor`` times, and a pair it lacks is rarer than that, but may be far commoner than the
+two words' independent estimate ("statistics agency" is a collocation), so it gets the
+log-midpoint of the two bounds. Hyphen compounds and keyword discovery read the list alone
+(:meth:`WordPairs.listed`). Without the list every pair takes the independent estimate, and
+repairs that need pair evidence ("martial law") are not made.
 
 >>> wp = word_pairs()
 >>> wp.p1("the") > wp.p1("martial") > 0
@@ -22,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from wordfreq import get_frequency_dict
+
+from .ngram import NgramModel, ngram_model
 
 #: weight of the independent estimate for a pair the list does not hold (stupid back-off)
 BACKOFF = 0.3
@@ -49,8 +55,10 @@ def _bigram_file() -> Path | None:
 class WordPairs:
     """Probabilities of words and adjacent word pairs (lowercase), with back-off."""
 
-    def __init__(self, counts: dict[str, int] | None = None) -> None:
+    def __init__(self, counts: dict[str, int] | None = None, model: NgramModel | None = None) -> None:
         self._counts = counts or {}
+        #: the trigram model, where installed: pairs the list is too small to hold
+        self.model = model
         self._ends: tuple[dict[str, tuple[int, int]], float] | None = None
         self.available = bool(self._counts)
         if self.available:
@@ -80,7 +88,7 @@ class WordPairs:
 
     def avoided(self, a: str, b: str) -> bool:
         """Whether English avoids the pair: both words so common that the list would hold it at
-        chance rate, and it does not ("the feels", "every they")."""
+        chance rate, and neither it nor the model holds it ("the feels", "every they")."""
         if not self.available or self.seen(a, b):
             return False
         return BACKOFF * self.p1(a) * self.p1(b) >= self.floor / self.total
@@ -116,7 +124,12 @@ class WordPairs:
         return self._ends
 
     def seen(self, a: str, b: str) -> bool:
-        """Whether the pair list holds ``a b``."""
+        """Whether English uses the pair ``a b``: the pair list or the model holds it."""
+        return self.listed(a, b) or (self.model is not None and self.model.seen(a, b))
+
+    def listed(self, a: str, b: str) -> bool:
+        """Whether the pair list holds ``a b``. Hyphen compounds are judged by the list alone:
+        the model's pairs are of separate words ("simple saving" is no "simple-saving")."""
         return f"{a.lower()} {b.lower()}" in self._counts
 
     def cond(self, a: str, b: str) -> float:
@@ -126,17 +139,22 @@ class WordPairs:
     def logcond(self, a: str, b: str) -> float:
         return math.log10(self.cond(a, b))
 
-    def association(self, a: str, b: str) -> float:
+    def association(self, a: str, b: str, listed_only: bool = False) -> float:
         """How much likelier ``b`` is right after ``a`` than anywhere (log10, pointwise mutual
-        information). A pair the list lacks counts as unrelated (0), or as avoided (below 0) when
+        information): the model's, where it knows both words and ``listed_only`` is not set.
+        Otherwise a pair the list lacks counts as unrelated (0), or as avoided (below 0) when
         both words are so common that the list would hold the pair if English used it.
 
         >>> wp = word_pairs()
         >>> not wp.available or wp.association("martial", "law") > 1 > wp.association("martial", "to")
         True
         """
+        if self.model is not None and not listed_only:
+            value = self.model.association(a, b)
+            if value is not None:
+                return value  # the model's own back-off for the pairs it lacks
         value = self.logcond(a, b) - math.log10(self.p1(b))
-        return value if self.seen(a, b) else min(0.0, value)
+        return value if self.listed(a, b) else min(0.0, value)
 
 
 @lru_cache(maxsize=1)
@@ -174,4 +192,4 @@ def _load(path: Path) -> dict[str, int]:
 def word_pairs() -> WordPairs:
     """The shared statistics, loaded at first use (the pair list takes a moment)."""
     path = _bigram_file()
-    return WordPairs(_load(path) if path else None)
+    return WordPairs(_load(path) if path else None, ngram_model())
