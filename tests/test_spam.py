@@ -405,3 +405,28 @@ def test_the_words_beyond_the_neighbours_can_show_an_insertion() -> None:
 def test_a_keyword_word_is_not_restored_beside_the_same_word() -> None:
     text = "Vaccination clinics in Dental Implants Miami Miami-Dade County stayed open late all week."
     assert "clinics in Miami-Dade County stayed" in _strip_with_cta(text, "Dental Implants Miami")
+
+
+def test_a_compound_that_repeats_its_word_after_a_preposition_gets_that_word_back() -> None:
+    text = "Volunteers ran a Door Repair Service-to-door campaign before the vote."
+    assert "Volunteers ran a door-to-door campaign before" in _strip_with_cta(text, "Door Repair Service")
+
+
+def test_a_compound_first_part_is_the_word_english_writes_before_the_second() -> None:
+    # both words are used in the article; "water saving" is a pair English writes, "Devon saving" is not
+    text = (
+        "Devon has had a dry summer, and water levels in Devon reservoirs are low. South West Water "
+        "says the new Devon Water Sports-saving scheme will help households across Devon."
+    )
+    assert "the new water-saving scheme will help" in _strip_with_cta(text, "Devon Water Sports")
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["", "Bristol City Council met on Monday. Councillors in Bristol said the Bristol budget was tight. "],
+)
+def test_an_article_and_its_adjective_get_their_noun_back(prefix: str) -> None:
+    # "an independent to check" lacks its noun: not a name the article writes ("Bristol"), and
+    # after "an" not a plural ("services")
+    text = prefix + "The club has hired an independent Accountant Services Bristol to check the accounts before May."
+    assert "hired an independent accountant to check" in _strip_with_cta(text, "Accountant Services Bristol")

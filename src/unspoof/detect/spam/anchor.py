@@ -60,6 +60,9 @@ CACHE_WEIGHT = 0.9
 #: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
 #: ``w-part``): an unlisted pair counts as no association, so listed ones say more than that
 ATTESTED = 1.0
+#: log10 of how much rarer the next word is after "a"/"the" and a word than anywhere, below
+#: which that word cannot head its phrase ("an independent to" -0.9; "a plan to" +0.9)
+HEADLESS = -0.5
 #: link tools work on whole pages: a snippet shorter than this is judged as part of one
 PAGE_WORDS = 300
 #: log odds that a link tool replaces a word rather than inserting: about one time in five
@@ -204,12 +207,16 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
             return True
         return low in _DETERMINERS and right.islower() and doc.wp.avoided(left, right)
     # "a modest X than": an article, one word that does not head a noun phrase with the next
-    return (
-        (site.left2 or "").lower() in _ARTICLES
-        and left.islower()
-        and right.lower() in _NOT_AN_OBJECT
-        and not doc.attested(left, right, listed_only=True)  # the model has "(more) modest than"
-    )
+    if not ((site.left2 or "").lower() in _ARTICLES and left.islower()):
+        return False
+    nxt = right.lower()
+    model = doc.wp.model
+    if nxt != "than" and model is not None and model.known(site.left2, left, nxt):
+        # "an independent X to": after "an independent", "to" is far rarer than anywhere, while
+        # "a plan to", "a briefing in" are usual; the words two back tell the adjective
+        return (nxt in _NOT_AN_OBJECT or nxt == "to") and model.logcond(left, nxt, site.left2) - model.logp(nxt) < HEADLESS
+    # the model holds "(more) modest than": before "than" only the list's frequent pairs count
+    return nxt in _NOT_AN_OBJECT and not doc.attested(left, right, listed_only=True)
 
 
 class _Document:
@@ -371,7 +378,9 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     cache = 1.0 if doc.used(w) else 0.0
     # a compound's first part is singular ("debt-burdened", "tree-lined"), not "loans-burdened"
     plural = 1.5 if right_hyphen and _plural(w) else 0.0
-    return -2.0 + bonus + cache - plural - kw_words.index(w) * 0.01
+    # the two words written apart in the model ("wine growing", "water saving") speak for it
+    apart = wp.model.association(*pair) if wp.model is not None and part else None
+    return -2.0 + bonus + cache - plural + max(0.0, apart or 0.0) - kw_words.index(w) * 0.01
 
 
 def _plural(w: str) -> bool:
@@ -421,6 +430,12 @@ class _Site:
             m = re.match(r"[ \t]*" + re.escape(self.right) + r"[ \t]+([^\W\d_]+)\b", text[end : end + 80])
             self.right2 = m.group(1) if m else None
         self.hyphen = self.left_hyphen or self.right_hyphen
+        #: the word a compound repeats after a preposition ("boat" in "X-by-boat", "door" in
+        #: "X-to-door"): it was the compound's first part too
+        self.echo = None
+        if self.right_hyphen:
+            m = re.match(r"-(?:by|to|for|on|in|upon|after|against)-([^\W_]+)\b", text[end : end + 40], re.IGNORECASE)
+            self.echo = m.group(1) if m else None
         # glued to what follows: deleting it rejoins the text ("Kyiv X’s" was "Kyiv’s"), unless
         # a word stood there whose possessive it took ("city X's office" was "city attorney's")
         self.attached = not self.hyphen and self.right is None and text[end : end + 1] not in (
@@ -448,6 +463,9 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         if _joins(wp, left, right, site.right_hyphen):
             return None, -math.inf, False
         part = right if site.right_hyphen else left
+        echoed = [w for w in kw_words if site.echo and w.lower() == site.echo.lower()]
+        if echoed:  # "X-by-boat" was "boat-by-boat", as "door-to-door", "face-to-face"
+            return echoed[0], math.inf, False
         scores = {
             w: _compound_score(doc, w, part, site.right_hyphen, kw_words)
             for w in dict.fromkeys(kw_words)
@@ -480,7 +498,13 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         if preposition and unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
             return first, math.inf, True
 
+        # "an independent X to" lacks a common noun: not a name the article always capitalises,
+        # and after "a"/"an" not a plural
+        article = (site.left2 or "").lower() if left.islower() and left.lower() not in _NEEDS_OBJECT else ""
+
         def fit(w: str) -> float:  # "every book they": a determiner chooses its noun
+            if article in _ARTICLES and (w.lower() in doc.names or article in ("a", "an") and _plural(w)):
+                return -math.inf
             chosen = left and left.lower() in _DETERMINERS and doc.attested(left, w)
             return odds[w] + (ATTESTED if chosen else 0.0)
 
