@@ -345,7 +345,6 @@ class _Document:
         gaps = max(self.n, PAGE_WORDS)
         return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
 
-
     def _wider(self, w: str, site: _Site) -> float:
         """What the word on either side beyond the neighbours adds to the pair evidence, from
         the trigram model: "killed X large" reads "killed large" better than "killed me large",

@@ -1,7 +1,7 @@
 """An English trigram language model, for how likely a word is after the one or two before it.
 
 The model is CMU Sphinx's general US English model (72,547 lowercase words, 2.05 million word
-pairs, 1.67 million triples, with Katz back-off), which the ``pocketsphinx`` package ships and
+pairs, 1.67 million triples, with back-off), which the ``pocketsphinx`` package ships and
 reads in C; a look-up costs about half a microsecond. Its pairs are eight times as many as the
 bigram list of :mod:`.pairs`, so collocations that list lacks ("mortgage repayments", "training
 partner") are known. The model has no digits, punctuation or hyphenated words: a word it lacks
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+import threading
 from functools import lru_cache
 
 #: the model's log-probabilities are in units of log base 1.0001
@@ -29,11 +30,14 @@ class NgramModel:
 
     def __init__(self, model: object) -> None:
         self._model = model
+        # one look-up at a time: the C model is not documented as safe to share across threads
+        self._lock = threading.Lock()
         self._start = self._raw("<s>")
 
     def _raw(self, *words: str) -> float:
         # pocketsphinx takes the word first, then its history, nearest first
-        return self._model.prob(list(words)) * _UNIT  # type: ignore[attr-defined]
+        with self._lock:
+            return self._model.prob(list(words)) * _UNIT  # type: ignore[attr-defined]
 
     @lru_cache(maxsize=1 << 16)
     def logp(self, word: str) -> float | None:
