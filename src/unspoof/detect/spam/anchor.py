@@ -377,9 +377,9 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     cache = 1.0 if doc.used(w) else 0.0
     # a compound's first part is singular ("debt-burdened", "tree-lined"), not "loans-burdened"
     plural = 1.5 if right_hyphen and _plural(w) else 0.0
-    # the two words written apart in the model ("wine growing", "water saving") speak for it
-    apart = wp.model.association(*pair) if wp.model is not None and part else None
-    return -2.0 + bonus + cache - plural + max(0.0, apart or 0.0) - kw_words.index(w) * 0.01
+    # the two words written apart ("wine growing", "water saving": pairs the model holds) speak for it
+    apart = max(0.0, wp.association(*pair)) if part else 0.0
+    return -2.0 + bonus + cache - plural + apart - kw_words.index(w) * 0.01
 
 
 def _plural(w: str) -> bool:
