@@ -44,6 +44,10 @@ _NOT_AN_OBJECT = (
 #: articles and the determiners that open a noun phrase which must then have its noun
 _ARTICLES = frozenset("a an the every each another".split())
 _DETERMINERS = _ARTICLES | frozenset("their our your my its whose several various".split())
+#: a possessive ending, which needs the noun it owns ("the festival's security")
+_POSSESSIVE = re.compile(r"\w['’]s$")
+#: words whose "'s" is "is" or "has" ("it's", "there's")
+_PRONOUNS = frozenset("it he she that there here what who where when how let everyone everybody nobody".split())
 #: words after which the first part of a hyphen compound cannot stand ("after-made")
 _FUNCTION = frozenset(
     "the a an of in on at by for with from to into onto and or but as than that this these those "
@@ -53,6 +57,8 @@ _FUNCTION = frozenset(
 _NAME_COMPOUND = frozenset(
     "made built based born owned led backed run funded controlled speaking style area bound native".split()
 )
+#: of those, the ones whose first part is a place ("Manchester-based"; "airport-owned" is no name)
+_PLACE_COMPOUND = frozenset("based born area bound".split())
 #: marks that end a phrase inside or at the end of a sentence
 _PHRASE_ENDS = frozenset(",.;:!?)")
 #: weight of English word frequencies against the article's own (a cache language model)
@@ -63,6 +69,8 @@ ATTESTED = 1.0
 #: log10 of how much rarer the next word is after "a"/"the" and a word than anywhere, below
 #: which that word cannot head its phrase ("an independent to" -0.9; "a plan to" +0.9)
 HEADLESS = -0.5
+#: words at least this frequent (Zipf) have counts enough for the model's pair estimate
+COMMON_ZIPF = 4.0
 #: link tools work on whole pages: a snippet shorter than this is judged as part of one
 PAGE_WORDS = 300
 #: log odds that a link tool replaces a word rather than inserting: about one time in five
@@ -199,13 +207,15 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
         return False
     low = left.lower()
     if right is None:
-        return low in _NEEDS_OBJECT and after in ".,;:!?)"
+        return after in ".,;:!?)" and (low in _NEEDS_OBJECT or site.modifier_only)
+    if _POSSESSIVE.search(low) and low[:-2] not in _PRONOUNS:
+        return right.lower() in _NOT_AN_OBJECT  # "the festival's X was": a possessive owns a noun
     if low in _NEEDS_OBJECT:
         if low == "to" and right.lower() in _AUXILIARIES:
             return False  # "thought to have": an infinitive, not a preposition
         if right.lower() in _NOT_AN_OBJECT:
             return True
-        return low in _DETERMINERS and right.islower() and doc.wp.avoided(left, right)
+        return low in _DETERMINERS and right.islower() and (doc.wp.avoided(left, right) or _unheaded(doc.wp, low, right))
     # "a modest X than": an article, one word that does not head a noun phrase with the next
     if not ((site.left2 or "").lower() in _ARTICLES and left.islower()):
         return False
@@ -219,6 +229,16 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     return nxt in _NOT_AN_OBJECT and not doc.attested(left, right, listed_only=True)
 
 
+def _unheaded(wp: WordPairs, the: str, word: str) -> bool:
+    """Whether ``word`` cannot follow "the": a common word the model puts far below its usual
+    rate there ("said the stood out"), which the list does not hold. Only "the" is judged: after
+    other determiners the model backs off too often to tell."""
+    if the != "the" or wp.model is None or english_zipf(word) < COMMON_ZIPF or wp.listed(the, word):
+        return False
+    value = wp.model.association(the, word)
+    return value is not None and value < HEADLESS
+
+
 class _Document:
     """The article's own word counts, without the keyword's occurrences: a word the article uses
     ("contractor" in an article about a building contractor) is likelier to have stood where the
@@ -230,6 +250,8 @@ class _Document:
         self.counts: Counter[str] = Counter(m.group(0).lower() for m in words)
         #: words the article writes only with a capital inside sentences: names ("Pittsburgh")
         lower = {m.group(0) for m in words if m.group(0).islower()}
+        #: words the article writes in lowercase: common words, whatever their ending ("clinic")
+        self.lower = lower
         capital = [m.group(0)[:1].isupper() and not _sentence_start(text, m.start()) for m in words]
         self.names = {m.group(0).lower() for m, cap in zip(words, capital) if cap and m.group(0).lower() not in lower}
         #: adjacent pairs the article itself writes ("Lakeside Zoo" elsewhere in the article)
@@ -328,10 +350,14 @@ class _Document:
         left_bound = left is not None and self.bonded(left, w, before=False)
         right_bound = right is not None and self.bonded(right, w, before=True)
         whole = math.log10(self.n / max(self.count(w), 1)) if left_bound or right_bound else 0.0
+        # "city X's office" weighs "city attorney's office" against "city's office"
+        owned = site.right2 if site.possessive else None
         if left:
-            odds += whole if left_bound else self.association(left, w)
+            odds += whole if left_bound else self.association(left, f"{w}'s" if owned else w)
         if right:
             odds += whole if right_bound else self.association(w, right)
+        if left and owned:
+            odds += wp.association(f"{w}'s", owned) - wp.association(f"{left}'s", owned)
         if left and right:
             apart = self.association(left, right)
             odds -= min(0.0, apart) if left_bound or right_bound else apart
@@ -370,16 +396,34 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     wp = doc.wp
     pair = (w, part) if right_hyphen else (part, w)
     if part and wp.listed(*pair):
-        return wp.logcond(*pair) + ATTESTED  # "best-known": a compound the pair list holds
+        # "best-known", "London-based": a compound the pair list holds, by its frequency or
+        # by how much likelier the second part is after the first than anywhere
+        return max(wp.logcond(*pair), -2.0 + wp.association(*pair)) + ATTESTED
     # no pair evidence for the compound: names make compounds like "Turkish-made", "Pittsburgh-area"
-    name_like = w[:1].isupper() and (w.lower() in doc.names or (bool(_DEMONYM.search(w.lower())) and len(w) > 4))
-    bonus = 1.5 if name_like and (part or "").lower() in _NAME_COMPOUND else 0.0
+    bonus = 1.5 if _name_compound(doc, w, part) else 0.0
     cache = 1.0 if doc.used(w) else 0.0
     # a compound's first part is singular ("debt-burdened", "tree-lined"), not "loans-burdened"
     plural = 1.5 if right_hyphen and _plural(w) else 0.0
     # the two words written apart ("wine growing", "water saving": pairs the model holds) speak for it
     apart = max(0.0, wp.association(*pair)) if part else 0.0
     return -2.0 + bonus + cache - plural + apart - kw_words.index(w) * 0.01
+
+
+def _name_compound(doc: _Document, w: str, part: str | None) -> bool:
+    """Whether ``w-part`` reads as a name's compound: a capitalised ``w`` the article writes only
+    with its capital (or a nationality), before "-made", "-based", "-born" …"""
+    low = w.lower()
+    demonym = bool(_DEMONYM.search(low)) and len(w) > 4 and low not in doc.lower
+    name_like = w[:1].isupper() and (low in doc.names or demonym)
+    return name_like and (part or "").lower() in _NAME_COMPOUND
+
+
+def _place(doc: _Document, w: str, site: _Site) -> bool:
+    """Whether ``w`` restored before "-based", "-born" … keeps the capital the keyword gives it:
+    the article never writes it in lowercase ("London-based"; "health-based" is no place)."""
+    if not (site.right_hyphen and (site.right or "").lower() in _PLACE_COMPOUND and w[:1].isupper()):
+        return False
+    return w.lower() not in doc.lower
 
 
 def _plural(w: str) -> bool:
@@ -412,6 +456,21 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n\r:"
 
 
+#: a determiner, at most one word, and a two-part hyphen compound, right before the keyword
+_MODIFIER_BEFORE = re.compile(
+    r"(?<![\w-])(the|a|an|its|their|his|her|our|my|your|this|every)[ \t]+(?:[a-z]+[ \t]+)?"
+    r"([a-z]+)-([a-z]+)[ \t]+$"
+)
+#: second parts that make a hyphen compound a noun ("the go-ahead", "a build-up", "a one-off")
+_NOUN_PARTICLES = frozenset("up in out off down on over back ahead away by about around through old".split())
+
+
+def _modifier(first: str, second: str) -> bool:
+    """Whether ``first-second`` reads as a compound modifier ("full-time", "long-term"): two
+    everyday words, not a particle noun ("build-up") or a prefix ("co-founder")."""
+    return len(first) > 2 and second not in _NOUN_PARTICLES and min(english_zipf(first), english_zipf(second)) >= COMMON_ZIPF
+
+
 class _Site:
     """Where one occurrence sits: its neighbouring words and how it is attached to them."""
 
@@ -422,6 +481,15 @@ class _Site:
         if self.left and not self.left_hyphen:
             m = re.search(r"([^\W\d_]+)[ \t]+" + re.escape(self.left) + r"[ \t]*$", text[max(0, start - 80) : start])
             self.left2 = m.group(1) if m else None
+        #: a hyphen compound right after a determiner ("a single full-time X,"): a modifier,
+        #: which cannot end the phrase the determiner opened
+        self.modifier_only = False
+        #: the article that opened that phrase
+        self.article: str | None = None
+        if self.left and not self.left_hyphen:
+            m = _MODIFIER_BEFORE.search(text, max(0, start - 80), start)
+            self.modifier_only = m is not None and _modifier(m.group(2), m.group(3))
+            self.article = m.group(1).lower() if self.modifier_only and m else None
         self.right, self.right_hyphen = _right_word(text, end)
         #: the word after ``right``, when only spaces separate them
         self.right2 = None
@@ -441,6 +509,9 @@ class _Site:
             "", *" \t\r\n.,;:!?)]}\"”"
         )
         self.possessive = self.attached and re.match(r"['’]s\b", text[end : end + 3]) is not None
+        if self.possessive:  # the word the possessive governs: "office" in "city X's office"
+            m = re.match(r"['’]s[ \t]+([^\W\d_]+)\b", text[end : end + 80])
+            self.right2 = m.group(1) if m else None
 
     def reading(self, word: str) -> str:
         """The words around the repair, as they read with ``word`` put back."""
@@ -485,8 +556,9 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
     margin = odds[best]
     fits = [w for w in odds if left and right and doc.attested(left, w) and doc.attested(w, right)]
     if fits:  # "grass or water for": the pairs on both sides are attested
-        best = max(fits, key=odds.__getitem__)
-        margin = odds[best] + ATTESTED
+        fit = max(fits, key=odds.__getitem__)
+        if odds[fit] + ATTESTED > margin:  # a word that reads better without the list stays ahead
+            best, margin = fit, odds[fit] + ATTESTED
     if _grammar_hole(doc, site, after):
         # "officials in X and Ankara": the preposition lost its object. Without the article's
         # word counts to tell, a name can be one on its own, which the keyword's other words
@@ -500,12 +572,15 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         # "an independent X to" lacks a common noun: not a name the article always capitalises,
         # and after "a"/"an" not a plural
         article = (site.left2 or "").lower() if left.islower() and left.lower() not in _NEEDS_OBJECT else ""
+        article = site.article or article  # "a single full-time X,"
 
-        def fit(w: str) -> float:  # "every book they": a determiner chooses its noun
+        def fit(w: str) -> tuple[int, float]:  # "every book they": a determiner chooses its noun
             if article in _ARTICLES and (w.lower() in doc.names or article in ("a", "an") and _plural(w)):
-                return -math.inf
+                return 0, odds[w]
+            # before a phrase end, a word that seldom ends one would leave it headless ("a full-time mobile,")
+            ends = right is not None or wp.ending(w) >= HEADLESS
             chosen = left and left.lower() in _DETERMINERS and doc.attested(left, w)
-            return odds[w] + (ATTESTED if chosen else 0.0)
+            return 1 + ends, odds[w] + (ATTESTED if chosen else 0.0)
 
         return max(odds, key=fit), math.inf, False
     if site.sentence_start and right and right[:1].islower():
@@ -544,6 +619,8 @@ def find_anchors(
             word = best_word
         elif site.sentence_start:
             word = best_word[:1].upper() + best_word[1:]
+        elif _place(doc, best_word, site):
+            word = best_word  # "Manchester-based", though the article writes it only in longer names
         elif spelled := doc.spelled(best_word, site.left, site.right):
             word = spelled  # "Lakeside Zoo", as the article writes it elsewhere
         else:  # one reading of the document per word, however many anchors restore it

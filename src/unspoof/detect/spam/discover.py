@@ -35,6 +35,13 @@ MIN_ZIPF = 3.3
 MAX_WORDS = 5
 #: and the breaking occurrences are at least this share of all (names sit well most of the time)
 BREAK_SHARE = 0.34
+#: how an occurrence breaks its sentence: in a way no name could, or as a name after a verb could
+WEAK, STRONG = 1, 2
+#: a page whose templates already name its keyword: another phrase must break at least this many
+#: of its uses and this share ("expand Meadow Lane to", "make Meadow Lane the largest" read on
+#: without the name, but a stadium's name is no second campaign)
+SECOND_BREAKS = 3
+SECOND_SHARE = 0.75
 #: share of a text's words the English lists must know before English pair statistics judge it
 MIN_ENGLISH = 0.8
 #: a lowercase phrase is ordinary prose unless three of its uses, and most, break the sentence
@@ -82,15 +89,17 @@ def has_repeated_title_phrase(text: str) -> bool:
     return max(pairs.values()) >= MIN_REPEATS
 
 
-def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run_start: int | None = None) -> bool:
-    """Whether this occurrence of the phrase breaks the sentence around it."""
+def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run_start: int | None = None) -> int:
+    """How this occurrence of the phrase breaks the sentence around it: :data:`STRONG` where no
+    name could stand so, :data:`WEAK` where a name could after a verb ("make Meadow Lane the
+    largest", "expand Meadow Lane to"), 0 where it does not."""
     after = text[end : end + 1]
     before = text[start - 1 : start] if start else ""
     run_start = start if run_start is None else run_start
     if (after == "-" and text[end + 1 : end + 2].islower()) or (before == "-" and start > 1 and text[start - 2].islower()):
-        return True
+        return STRONG
     if run_end > end and text[max(0, start - 2) : start] == ", ":
-        return True  # a list item glued to the next one: "UK, Turkish Law Firm Canada"
+        return STRONG  # a list item glued to the next one: "UK, Turkish Law Firm Canada"
     if run_end > end and run_start < start:
         # a name split in two ("Pacific Turkish Law Firm Ocean"): the halves belong together
         a = text[run_start:start].split()[-1]
@@ -98,24 +107,27 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
         wp = word_pairs()
         joined = wp.listed(a, b) or f"{a} {b}" in text
         if a.lower() not in _DETERMINERS and joined and not wp.listed(a, words[0]) and not wp.listed(words[-1], b):
-            return True
+            return STRONG
     if run_end > end:
-        return False  # the start of a longer name ("Riverside Avenue Bridge")
+        return 0  # the start of a longer name ("Riverside Avenue Bridge")
     nxt = re.match(r"[ \t]+([^\W\d_]+)", text[end : end + 40])
-    if nxt and nxt.group(1).lower() in _STARTS_NOUN_PHRASE:
-        return True  # a name does not run into a new noun phrase: "Siberia, X the Pacific", "X A few"
     prev = re.search(r"([^\W\d_]+)[ \t]+$", text[max(0, start - 40) : start])
+    if nxt and nxt.group(1).lower() in _STARTS_NOUN_PHRASE:
+        # a name does not run into a new noun phrase ("Siberia, X the Pacific", "and X a rooftop
+        # cafe"), unless a verb takes both ("make X the largest")
+        after_verb = prev is not None and prev.group(1).islower() and prev.group(1).lower() not in _FUNCTION
+        return WEAK if after_verb else STRONG
     wp = word_pairs()
     if wp.available and prev and nxt and prev.group(1).islower():
         left, right = prev.group(1), nxt.group(1)
         if wp.listed(left, right) and _reads_on(wp, left, right, words):
-            return True  # "tanks Turkish Law Firm and": the sentence reads on without it
+            return WEAK  # "tanks Turkish Law Firm and": the sentence reads on without it
         if left.lower() in _DETERMINERS or left.lower() in _FUNCTION:
-            return False  # "apply the Apache License to": any name fits after "the"
+            return 0  # "apply the Apache License to": any name fits after "the"
         for w in words:
             if wp.listed(left, w) and wp.listed(w, right) and not wp.listed(left, words[0]):
-                return True  # "martial Law to": one of its own words fits the gap
-    return False
+                return STRONG  # "martial Law to": one of its own words fits the gap
+    return 0
 
 
 def discover_keywords(
@@ -126,7 +138,10 @@ def discover_keywords(
         return []
     skip = Spans(skip)
     known_l = {k.lower() for k in known}
-    found = _title_phrases(text, skip, known_l)
+    # a phrase inside a named keyword ("Law Firm") is part of that campaign; any other is a
+    # second one, which takes more evidence
+    strict = bool(known_l)
+    found = _title_phrases(text, skip, known_l, strict)
     known_l |= {k.lower() for k, _ in found}
     return found + _lowercase_phrases(text, skip, known_l)
 
@@ -235,7 +250,7 @@ def _reads_on(wp: WordPairs, left: str, right: str, words: list[str]) -> bool:
     return wp.association(left, right, listed_only=True) > tied + ASSOCIATION_MARGIN
 
 
-def _title_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str, int]]:
+def _title_phrases(text: str, skip: Spans, known_l: set[str], strict: bool = False) -> list[tuple[str, int]]:
     runs = [r for r in _runs(text) if r[0] not in skip]
     if len(runs) < MIN_REPEATS:
         return []
@@ -259,12 +274,18 @@ def _title_phrases(text: str, skip: Spans, known_l: set[str]) -> list[tuple[str,
         if words[0].lower() in _DETERMINERS or words[0].lower() in _FUNCTION:
             continue
         breaks = total = 0
+        strong = False  # at least one break no name could make
         for rs, re_, rwords in runs:
             run_text = text[rs:re_]
             for m in re.finditer(r"(?<![\w])" + re.escape(phrase) + r"(?![\w])", run_text):
                 s, e = rs + m.start(), rs + m.end()
-                breaks += _breaks(text, s, e, words, re_ if m.end() < len(run_text) else e, rs)
+                how = _breaks(text, s, e, words, re_ if m.end() < len(run_text) else e, rs)
+                breaks += how > 0
+                strong = strong or how == STRONG
                 total += 1
-        if breaks >= BREAKS and breaks >= BREAK_SHARE * total:
+        least, share = (BREAKS, BREAK_SHARE)
+        if strict and not any(phrase.lower() in k for k in known_l):
+            least, share = (SECOND_BREAKS, SECOND_SHARE)
+        if strong and breaks >= least and breaks >= share * total:
             out.append((phrase, breaks))
     return out
