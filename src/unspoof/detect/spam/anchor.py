@@ -207,7 +207,7 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
         return False
     low = left.lower()
     if right is None:
-        return after in ".,;:!?)" and (low in _NEEDS_OBJECT or site.modifier_only)
+        return after in ".,;:!?)" and (low in _NEEDS_OBJECT or site.article is not None)
     if _POSSESSIVE.search(low) and low[:-2] not in _PRONOUNS:
         return right.lower() in _NOT_AN_OBJECT  # "the festival's X was": a possessive owns a noun
     if low in _NEEDS_OBJECT:
@@ -215,7 +215,7 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
             return False  # "thought to have": an infinitive, not a preposition
         if right.lower() in _NOT_AN_OBJECT:
             return True
-        return low in _DETERMINERS and right.islower() and (doc.wp.avoided(left, right) or _unheaded(doc.wp, low, right))
+        return low in _DETERMINERS and right.islower() and (doc.wp.avoided(left, right) or low == "the" and _unheaded(doc.wp, right))
     # "a modest X than": an article, one word that does not head a noun phrase with the next
     if not ((site.left2 or "").lower() in _ARTICLES and left.islower()):
         return False
@@ -229,13 +229,13 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     return nxt in _NOT_AN_OBJECT and not doc.attested(left, right, listed_only=True)
 
 
-def _unheaded(wp: WordPairs, the: str, word: str) -> bool:
+def _unheaded(wp: WordPairs, word: str) -> bool:
     """Whether ``word`` cannot follow "the": a common word the model puts far below its usual
     rate there ("said the stood out"), which the list does not hold. Only "the" is judged: after
     other determiners the model backs off too often to tell."""
-    if the != "the" or wp.model is None or english_zipf(word) < COMMON_ZIPF or wp.listed(the, word):
+    if wp.model is None or english_zipf(word) < COMMON_ZIPF or wp.listed("the", word):
         return False
-    value = wp.model.association(the, word)
+    value = wp.model.association("the", word)
     return value is not None and value < HEADLESS
 
 
@@ -478,18 +478,15 @@ class _Site:
         self.left, self.left_hyphen, self.sentence_start = _left_word(text, start)
         #: the word before ``left``, when only spaces separate them ("a modest X than")
         self.left2 = None
+        #: the determiner before a hyphen compound modifier right before the keyword ("a" in
+        #: "a single full-time X,"): a phrase it opened cannot end without its noun
+        self.article: str | None = None
         if self.left and not self.left_hyphen:
             m = re.search(r"([^\W\d_]+)[ \t]+" + re.escape(self.left) + r"[ \t]*$", text[max(0, start - 80) : start])
             self.left2 = m.group(1) if m else None
-        #: a hyphen compound right after a determiner ("a single full-time X,"): a modifier,
-        #: which cannot end the phrase the determiner opened
-        self.modifier_only = False
-        #: the article that opened that phrase
-        self.article: str | None = None
-        if self.left and not self.left_hyphen:
             m = _MODIFIER_BEFORE.search(text, max(0, start - 80), start)
-            self.modifier_only = m is not None and _modifier(m.group(2), m.group(3))
-            self.article = m.group(1).lower() if self.modifier_only and m else None
+            if m and _modifier(m.group(2), m.group(3)):
+                self.article = m.group(1).lower()
         self.right, self.right_hyphen = _right_word(text, end)
         #: the word after ``right``, when only spaces separate them
         self.right2 = None
