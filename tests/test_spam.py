@@ -503,3 +503,53 @@ def test_a_place_compound_english_writes_wins_over_words_the_article_uses() -> N
         "Clinic London-based epidemiologist, said the health service had been slow to act."
     )
     assert "Professor Martin Hale, a London-based epidemiologist" in _strip_with_cta(text, "Private Health Clinic London")
+
+
+@pytest.mark.parametrize(
+    "text,keyword,expected",
+    [
+        # "physics and X." reads "physics and chemistry": the word two back decides
+        ("Most pupils this year sat exams in physics and Chemistry Tutor York. Results were better than last year.",
+         "Chemistry Tutor York", "exams in physics and chemistry. Results"),
+        ("Prices rose for gas and Electricity Deals Online. The regulator said bills would fall in spring.",
+         "Electricity Deals Online", "Prices rose for gas and electricity. The"),
+    ],
+)
+def test_a_conjunction_before_a_sentence_end_gets_a_word_back(text: str, keyword: str, expected: str) -> None:
+    assert expected in _strip_with_cta(text, keyword)
+
+
+def test_a_conjunction_is_never_left_to_end_a_sentence() -> None:
+    # the article never names the seized goods, so no word reads best; any beats "cash and."
+    out = _strip_with_cta("Officers seized cash and Firearms Licence Training. Two men were arrested.",
+                          "Firearms Licence Training")
+    assert "Officers seized cash and " in out and "cash and." not in out
+
+
+def test_a_sentence_opened_by_a_quote_does_not_start_in_lowercase() -> None:
+    text = ('Bristol has long been a city of cyclists, and the council wants more of them. '
+            '"Bike Shop Bristol has always been ahead of other cities," she said.')
+    assert '"Bristol has always been ahead' in _strip_with_cta(text, "Bike Shop Bristol")
+
+
+def test_a_word_restored_inside_a_longer_name_takes_its_capital() -> None:
+    # "Service" stands after "National Weather" as it does in "US Forest Service"
+    text = ("Dead trees dry out quickly, and pine trees burn hot. A spokesman for the US Forest Service said "
+            "crews were ready. Late on Monday the National Weather Tree Removal Service has issued a red flag warning.")
+    assert "the National Weather Service has issued" in _strip_with_cta(text, "Tree Removal Service")
+
+
+def test_a_place_the_article_writes_only_at_the_start_of_names_keeps_its_capital() -> None:
+    # "Bristol City Council" speaks for Bristol as a name, though never on its own
+    text = ("The estate will be built on the southern edge of Solar Panel Installers Bristol, which the developer "
+            "says will ease the shortage. Every house is fitted with solar panels. Bristol City Council approved "
+            "the plans, and Bristol City Council will manage the social homes. Neighbours welcomed the solar panels.")
+    assert "southern edge of Bristol, which" in _strip_with_cta(text, "Solar Panel Installers Bristol")
+
+
+def test_a_keyword_with_a_rare_trade_word_is_found_without_a_template() -> None:
+    text = ("The scheme was approved on Monday. Homes will get panels from Solar Panel Installers the council said. "
+            "Residents near Solar Panel Installers a new school will get them first. Work on Solar Panel "
+            "Installers-fitted roofs starts in May. The council has promised more homes next year, and the first "
+            "families will move in by winter.")
+    assert [k for k, _ in discover_keywords(text)] == ["Solar Panel Installers"]

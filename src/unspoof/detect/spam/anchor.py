@@ -41,6 +41,8 @@ _AUXILIARIES = frozenset("is are was were be been has have had will would said".
 _NOT_AN_OBJECT = (
     frozenset("and or but of in on at by for with from into than if they he she we you it".split()) | _AUXILIARIES
 )
+#: conjunctions that cannot end a sentence ("and," can go on: "and, as a result,")
+_CONJUNCTIONS = frozenset("and or nor but".split())
 #: articles and the determiners that open a noun phrase which must then have its noun
 _ARTICLES = frozenset("a an the every each another".split())
 _DETERMINERS = _ARTICLES | frozenset("their our your my its whose several various".split())
@@ -62,7 +64,7 @@ _PLACE_COMPOUND = frozenset("based born area bound".split())
 #: marks that end a phrase inside or at the end of a sentence
 _PHRASE_ENDS = frozenset(",.;:!?)")
 #: weight of English word frequencies against the article's own (a cache language model)
-CACHE_WEIGHT = 0.9
+CACHE_WEIGHT = 0.8
 #: log-odds evidence when the pair list holds both ``left w`` and ``w right`` (or the compound
 #: ``w-part``): an unlisted pair counts as no association, so listed ones say more than that
 ATTESTED = 1.0
@@ -105,7 +107,9 @@ def _left_word(text: str, s: int) -> tuple[str | None, bool, bool]:
     m = re.search(r"[^\W_]+(?:['’][^\W_]+)*$", text[max(0, j - 40) : j])
     if m and m.end() + max(0, j - 40) == j:
         return m.group(0), False, False
-    return None, False, False
+    # an opening quote or bracket after a sentence end or line start: '⏎"X has', 'said. "X has'
+    before = text[max(0, j - 6) : j].rstrip(" \t\"“‘'([")
+    return None, False, len(before) < j - max(0, j - 6) and (not before or before[-1] in ".!?\r\n")
 
 
 def _right_word(text: str, e: int) -> tuple[str | None, bool]:
@@ -142,7 +146,7 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
     if not lowercase and not all(w[:1].isupper() for w in keyword_words if w[:1].isalpha()):
         return word  # the keyword capitalises only this word: it is a name
     # The keyword's case may be its own. Ask the rest of the document.
-    upper = lower = 0
+    upper = lower = leading = 0
     name = word
     for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", text, re.IGNORECASE):
         if m.start() in skip:
@@ -155,10 +159,14 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
         elif lowercase or not _in_name(text, m.start(), m.end()):
             upper += 1  # a capital of its own, not one of a longer name's ("Construction Company")
             name = m.group(0)
+        elif not _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            leading += 1  # a longer name's first word: a place or person ("Bristol City Council")
     if lowercase:
         return name if upper and not lower else word
     if upper or lower:
         return word if upper >= lower else word.lower()
+    if leading:
+        return word  # names end in common nouns ("Forest Service"), and start with names
     if _DEMONYM.search(word.lower()) and len(word) > 4:
         return word
     return word.lower()
@@ -207,6 +215,8 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
         return False
     low = left.lower()
     if right is None:
+        if after in ".;:!?)" and low in _CONJUNCTIONS:
+            return True  # "in both English and X." lost the second conjunct
         return after in ".,;:!?)" and (low in _NEEDS_OBJECT or site.article is not None)
     if _POSSESSIVE.search(low) and low[:-2] not in _PRONOUNS:
         return right.lower() in _NOT_AN_OBJECT  # "the festival's X was": a possessive owns a noun
@@ -270,6 +280,9 @@ class _Document:
         self.after_name: dict[str, Counter[str]] = {}
         #: uses inside a longer name ("National Park Service"): they say nothing of the common noun
         self.in_names: Counter[str] = Counter()
+        #: uses right after another capitalised word: a name's head ("Forest Service") is a common
+        #: noun, while a name's first word is a name of its own ("Bristol City Council")
+        self.after_capital: Counter[str] = Counter()
         for i, m in enumerate(words):
             if not capital[i]:
                 continue
@@ -281,6 +294,7 @@ class _Document:
                     continue  # the keyword stood between them
                 side.setdefault(low, Counter())[o.group(0).lower() if gap == " " else ""] += 1
                 in_name = in_name or (gap == " " and capital[j])
+                self.after_capital[low] += j < i and gap == " " and capital[j]
             self.in_names[low] += in_name
         self.n = max(sum(self.counts.values()), 1)
         #: occurrences of the keyword's words the tool could have replaced (this one included)
@@ -364,9 +378,11 @@ class _Document:
             if not (left_bound or right_bound):
                 odds += self._wider(w, site)
         elif ends:  # a phrase ends after the anchor: "The main X," lacks its noun, "the X," need not
-            odds += wp.ending(w) - (wp.ending(left) if left else 0.0)
+            odds += wp.ending(w) - (wp.ending(left) if left else 0.0) + self._wider_left(w, site)
         in_name = any(x and x[:1].isupper() for x in (left, right))
-        uses = self.count(w) if in_name else self.common_count(w)
+        # a name's uses in longer names speak for it ("Bristol City Council"); a common noun's do not
+        name = w.lower() in self.names and not self.after_capital[w.lower()]
+        uses = self.count(w) if in_name or name else self.common_count(w)
         frequency = CACHE_WEIGHT * wp.p1(w) + (1.0 - CACHE_WEIGHT) * uses / self.n
         gaps = max(self.n, PAGE_WORDS)
         return odds + math.log10(frequency * gaps / self.matching) + REPLACE_PRIOR
@@ -389,6 +405,15 @@ class _Document:
         if right2 and model.known(right2):
             gain += model.logcond(right, right2, w) - model.logcond(right, right2, left)
         return gain
+
+    def _wider_left(self, w: str, site: _Site) -> float:
+        """Where a phrase ends after the anchor, what the word before ``left`` adds: "physics and
+        X." reads "physics and chemistry" far likelier than "and" alone says. 0 where the model
+        lacks a word."""
+        model, left, left2 = self.wp.model, site.left, site.left2
+        if model is None or not left or not left2 or not model.known(w, left, left2):
+            return 0.0
+        return model.logcond(left, w, left2) - model.logcond(left, w)
 
 
 def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool, kw_words: list[str]) -> float:
@@ -424,6 +449,16 @@ def _place(doc: _Document, w: str, site: _Site) -> bool:
     if not (site.right_hyphen and (site.right or "").lower() in _PLACE_COMPOUND and w[:1].isupper()):
         return False
     return w.lower() not in doc.lower
+
+
+def _within_name(doc: _Document, site: _Site, w: str) -> bool:
+    """Whether ``w`` restored here is a word of a longer name, and takes its capital: between two
+    capitalised words ("Jefferson High X Board"), or after one when the article writes ``w`` with
+    a capital inside names ("the National Weather X has", with "Forest Service" elsewhere)."""
+    if not site.name_left or site.right_hyphen:
+        return False
+    right = site.right or ""
+    return right[:1].isupper() or doc.in_names[w.lower()] > 0
 
 
 def _plural(w: str) -> bool:
@@ -487,6 +522,13 @@ class _Site:
             m = _MODIFIER_BEFORE.search(text, max(0, start - 80), start)
             if m and _modifier(m.group(2), m.group(3)):
                 self.article = m.group(1).lower()
+        #: ``left`` is capitalised inside its sentence: a name's word ("the National Weather X")
+        self.name_left = False
+        if self.left and not self.left_hyphen and self.left[:1].isupper():
+            j = start
+            while j > 0 and text[j - 1] in " \t":
+                j -= 1
+            self.name_left = not _sentence_start(text, j - len(self.left))
         self.right, self.right_hyphen = _right_word(text, end)
         #: the word after ``right``, when only spaces separate them
         self.right2 = None
@@ -620,6 +662,8 @@ def find_anchors(
             word = best_word  # "Manchester-based", though the article writes it only in longer names
         elif spelled := doc.spelled(best_word, site.left, site.right):
             word = spelled  # "Lakeside Zoo", as the article writes it elsewhere
+        elif _within_name(doc, site, best_word):
+            word = best_word[:1].upper() + best_word[1:]  # "the National Weather Service has"
         else:  # one reading of the document per word, however many anchors restore it
             if best_word not in cased:
                 cased[best_word] = _cased(best_word, kw_words, text, taken)

@@ -94,6 +94,9 @@ def _compile_family(parts: list[Any], slots: dict[str, dict]) -> re.Pattern[str]
             continue
         elif part == "END" and i and parts[i - 1] == "X":
             out.append(r"\s*(?:[.!]+|(?=[\r\n])|\Z)")
+        elif part == "END" and i and isinstance(parts[i - 1], dict) and "gap" in parts[i - 1]:
+            # the gap's words each took their separator: the sentence's last word is left
+            out.append(r"[^\s.!?]*\s*(?:[.!]+|(?=[\r\n])|\Z)")
         elif part == "END":
             # a short tail ('… our web site today.') and the sentence end
             out.append(r"(?:[\s,]+[^\s.!?]+){0,3}?\s*(?:[.!]+|(?=[\r\n])|\Z)")
