@@ -553,3 +553,41 @@ def test_a_keyword_with_a_rare_trade_word_is_found_without_a_template() -> None:
             "Installers-fitted roofs starts in May. The council has promised more homes next year, and the first "
             "families will move in by winter.")
     assert [k for k, _ in discover_keywords(text)] == ["Solar Panel Installers"]
+
+
+@pytest.mark.parametrize(
+    "text,keyword,expected",
+    [
+        # the article never writes London on its own: English writes it only with a capital
+        ("Turnout reflected wider trends across seo agency london, with the Greens gaining in three wards.",
+         "seo agency london", "wider trends across London, with"),
+        # a Title Case keyword says nothing of a word's case; English does ("mid Wales")
+        ("The canal once ran from Shropshire to Newtown in mid Canal Boat Hire Wales, carrying coal. A canal boat came "
+         "through on Sunday, the first canal boat in decades.",
+         "Canal Boat Hire Wales", "Newtown in mid Wales, carrying coal"),
+    ],
+)
+def test_a_restored_name_takes_the_capital_english_gives_it(text: str, keyword: str, expected: str) -> None:
+    assert expected in _strip_with_cta(text, keyword)
+
+
+def test_a_lowercase_keyword_restores_a_common_noun_a_name_holds_in_lowercase() -> None:
+    # "Freight" in "Road Freight Association" is a name's middle word, no sign of a name of its own
+    text = ("The Road Freight Association said hauliers were struggling. Ports said the cheap freight quotes "
+            "trains were running late. Port staff said cheap freight quotes volumes were down a third.")
+    assert "Ports said the freight trains were running late" in _strip_with_cta(text, "cheap freight quotes")
+
+
+def test_english_names_come_from_the_hunspell_dictionary() -> None:
+    from unspoof.tables import english_name
+
+    assert all(map(english_name, ["London", "wales", "Hungarian", "Pittsburgh"]))
+    # words English also writes in lowercase are no names, whatever else they can be
+    assert not any(map(english_name, ["bath", "may", "reading", "freight", "turkey"]))
+
+
+def test_an_article_before_a_verb_gets_its_noun_back_and_not_a_plural() -> None:
+    # "see a come through" lacks a noun; "a holidays" cannot be it
+    text = ("Boating holidays bring trade to the canal. \"To stand here and see a Narrowboat Holidays Wales come "
+            "through is something I never expected,\" she said. Every narrowboat that comes through means trade.")
+    assert "see a narrowboat come through" in _strip_with_cta(text, "Narrowboat Holidays Wales")

@@ -43,3 +43,10 @@ def test_word_pairs_read_collocations_the_bigram_list_lacks() -> None:
 def test_word_pairs_without_the_model_use_the_list_alone() -> None:
     listed = WordPairs({"martial law": 100, "the law": 1000, "the cat": 500})
     assert listed.model is None and listed.seen("martial", "law") and not listed.seen("mortgage", "repayments")
+
+
+def test_a_plural_the_model_lacks_is_read_by_its_singular() -> None:
+    # the American model lacks the British "maths": it reads as "math", with the same neighbours
+    assert lm.form("maths") == "math" and lm.form("Law") == "law"
+    assert lm.logcond("maths", "teacher") == lm.logcond("math", "teacher")
+    assert lm.form("qzxv") is None and lm.form("qzxvs") is None

@@ -68,3 +68,20 @@ def lookalike(ch: str) -> Lookalike | None:
 def reverse(script_name: str, letter: str) -> tuple[str, ...]:
     """Letters of ``script_name`` that read as the ASCII ``letter`` (for Latin inside Cyrillic/Greek)."""
     return tables().reverse.get(script_name, {}).get(letter, ())
+
+
+@lru_cache(maxsize=1)
+def _english_names() -> frozenset[str]:
+    text = resources.files(__package__).joinpath("names_en.txt").read_text(encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def english_name(word: str) -> bool:
+    """Whether English writes ``word`` only with a capital: a name, place or nationality
+    ("london", "Wales", "Hungarian"), not a word that is also common ("bath", "may"). From the
+    en_US Hunspell dictionary, by ``tools/gen_names.py``.
+
+    >>> english_name("london"), english_name("Freight"), english_name("may")
+    (True, False, False)
+    """
+    return word.lower() in _english_names()

@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
+from ...tables import english_name
 from .pairs import WordPairs, english_zipf, word_pairs
 from .spans import Spans
 
@@ -156,16 +157,22 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
             continue  # sentence start says nothing about the word's case
         if m.group(0)[:1].islower():
             lower += 1
-        elif lowercase or not _in_name(text, m.start(), m.end()):
-            upper += 1  # a capital of its own, not one of a longer name's ("Construction Company")
+        elif not _in_name(text, m.start(), m.end()) or lowercase and not _name_middle(text, m.start(), m.end()):
+            # a capital of its own, not one of a longer name's ("Construction Company"); for a
+            # lowercase keyword, a name's first or last word is a name too ("King's College
+            # London"), its middle words common nouns ("Road Freight Association")
+            upper += 1
             name = m.group(0)
         elif not _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             leading += 1  # a longer name's first word: a place or person ("Bristol City Council")
     if lowercase:
-        return name if upper and not lower else word
+        if upper and not lower:
+            return name
+        # no use in the article: English's own habit ("across london" was "across London")
+        return word[:1].upper() + word[1:] if not lower and english_name(word) else word
     if upper or lower:
         return word if upper >= lower else word.lower()
-    if leading:
+    if leading or english_name(word):
         return word  # names end in common nouns ("Forest Service"), and start with names
     if _DEMONYM.search(word.lower()) and len(word) > 4:
         return word
@@ -174,6 +181,11 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
 
 _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
+
+
+def _name_middle(text: str, start: int, end: int) -> bool:
+    """Whether the capitalised word at ``start:end`` has capitalised words on both sides."""
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start) and _CAPITAL_AFTER.match(text, end))
 
 
 def _in_name(text: str, start: int, end: int) -> bool:
@@ -225,7 +237,7 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
             return False  # "thought to have": an infinitive, not a preposition
         if right.lower() in _NOT_AN_OBJECT:
             return True
-        return low in _DETERMINERS and right.islower() and (doc.wp.avoided(left, right) or low == "the" and _unheaded(doc.wp, right))
+        return low in _DETERMINERS and right.islower() and (doc.wp.avoided(left, right) or low in ("the", "a", "an") and _unheaded(doc.wp, right, low))
     # "a modest X than": an article, one word that does not head a noun phrase with the next
     if not ((site.left2 or "").lower() in _ARTICLES and left.islower()):
         return False
@@ -239,13 +251,13 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     return nxt in _NOT_AN_OBJECT and not doc.attested(left, right, listed_only=True)
 
 
-def _unheaded(wp: WordPairs, word: str) -> bool:
-    """Whether ``word`` cannot follow "the": a common word the model puts far below its usual
-    rate there ("said the stood out"), which the list does not hold. Only "the" is judged: after
-    other determiners the model backs off too often to tell."""
-    if wp.model is None or english_zipf(word) < COMMON_ZIPF or wp.listed("the", word):
+def _unheaded(wp: WordPairs, word: str, article: str = "the") -> bool:
+    """Whether ``word`` cannot follow the article: a common word the model puts far below its
+    usual rate there ("said the stood out", "see a come through"), which the list does not hold.
+    Only articles are judged: after other determiners the model backs off too often to tell."""
+    if wp.model is None or english_zipf(word) < COMMON_ZIPF or wp.listed(article, word):
         return False
-    value = wp.model.association("the", word)
+    value = wp.model.association(article, word)
     return value is not None and value < HEADLESS
 
 
@@ -609,9 +621,9 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
             return first, math.inf, True
 
         # "an independent X to" lacks a common noun: not a name the article always capitalises,
-        # and after "a"/"an" not a plural
+        # and after "a"/"an" not a plural ("see a X come" was no "a holidays")
         article = (site.left2 or "").lower() if left.islower() and left.lower() not in _NEEDS_OBJECT else ""
-        article = site.article or article  # "a single full-time X,"
+        article = site.article or article or (left.lower() if left.lower() in ("a", "an") else "")
 
         def fit(w: str) -> tuple[int, float]:  # "every book they": a determiner chooses its noun
             if article in _ARTICLES and (w.lower() in doc.names or article in ("a", "an") and _plural(w)):

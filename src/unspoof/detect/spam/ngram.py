@@ -5,7 +5,8 @@ pairs, 1.67 million triples, with back-off), which the ``pocketsphinx`` package 
 reads in C; a look-up costs about half a microsecond. Its pairs are eight times as many as the
 bigram list of :mod:`.pairs`, so collocations that list lacks ("mortgage repayments", "training
 partner") are known. The model has no digits, punctuation or hyphenated words: a word it lacks
-makes every look-up with it ``None``, and callers fall back on the pair list.
+makes every look-up with it ``None``, and callers fall back on the pair list. A plural it lacks
+is read as its singular (the British "maths" as "math").
 
 >>> lm = ngram_model()
 >>> lm is None or lm.logcond("martial", "law") > lm.logcond("martial", "to")
@@ -40,10 +41,21 @@ class NgramModel:
             return self._model.prob(list(words)) * _UNIT  # type: ignore[attr-defined]
 
     @lru_cache(maxsize=1 << 16)
+    def form(self, word: str) -> str | None:
+        """The model's spelling of ``word``: lowercase, or a plural the model lacks by its
+        singular ("maths" as "math"); ``None`` when the model knows neither."""
+        low = word.lower()
+        if self._raw(low) >= _UNKNOWN:
+            return low
+        if len(low) > 3 and low.endswith("s") and self._raw(low[:-1]) >= _UNKNOWN:
+            return low[:-1]
+        return None
+
+    @lru_cache(maxsize=1 << 16)
     def logp(self, word: str) -> float | None:
         """log10 probability of ``word`` on its own; ``None`` for a word the model lacks."""
-        value = self._raw(word.lower())
-        return None if value < _UNKNOWN else value
+        form = self.form(word)
+        return None if form is None else self._raw(form)
 
     @lru_cache(maxsize=1 << 16)
     def _backoff(self, a: str) -> float:
@@ -57,17 +69,15 @@ class NgramModel:
     def logcond(self, a: str, b: str, before: str | None = None) -> float | None:
         """log10 P(``b`` | ``before`` ``a``), or P(``b`` | ``a``) without ``before``; ``None``
         when the model lacks a word."""
-        words = (b, a) if before is None else (b, a, before)
-        if not self.known(*words):
-            return None
-        return self._raw(*(w.lower() for w in words))
+        words = [self.form(w) for w in ((b, a) if before is None else (b, a, before))]
+        return None if None in words else self._raw(*words)  # type: ignore[arg-type]
 
     def seen(self, a: str, b: str) -> bool:
         """Whether the model holds the pair ``a b`` itself, not only by backing off."""
         cond = self.logcond(a, b)
         if cond is None:
             return False
-        backed_off = self._backoff(a.lower()) + (self.logp(b) or 0.0)
+        backed_off = self._backoff(self.form(a) or a.lower()) + (self.logp(b) or 0.0)
         return abs(cond - backed_off) > 1e-6
 
     def association(self, a: str, b: str) -> float | None:
