@@ -591,3 +591,17 @@ def test_an_article_before_a_verb_gets_its_noun_back_and_not_a_plural() -> None:
     text = ("Boating holidays bring trade to the canal. \"To stand here and see a Narrowboat Holidays Wales come "
             "through is something I never expected,\" she said. Every narrowboat that comes through means trade.")
     assert "see a narrowboat come through" in _strip_with_cta(text, "Narrowboat Holidays Wales")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Ferries between Oban and Mull Holiday Cottages could be cancelled if the wind rises. Sailings to "
+         "Mull resume on Friday.", "Ferries between Oban and Mull could be cancelled"),
+        ("Visitors can sail from either Oban or Mull Holiday Cottages should the weather allow. Sailings to "
+         "Mull resume on Friday.", "from either Oban or Mull should the weather allow"),
+    ],
+)
+def test_a_correlative_pair_gets_its_second_part_back(text: str, expected: str) -> None:
+    # "between A and" and "either A or" need their B, even where a verb follows
+    assert expected in _strip_with_cta(text, "Mull Holiday Cottages")

@@ -42,8 +42,12 @@ _AUXILIARIES = frozenset("is are was were be been has have had will would said".
 _NOT_AN_OBJECT = (
     frozenset("and or but of in on at by for with from into than if they he she we you it".split()) | _AUXILIARIES
 )
+#: modal verbs, lowercase ("May" is a month)
+_MODALS = frozenset("can could shall should may might must".split())
 #: conjunctions that cannot end a sentence ("and," can go on: "and, as a result,")
 _CONJUNCTIONS = frozenset("and or nor but".split())
+#: the words that open a correlative pair, by its conjunction: "between A and" needs its B
+_CORRELATIVES = {"and": frozenset({"between", "both"}), "or": frozenset({"either", "whether"}), "nor": frozenset({"neither"})}
 #: articles and the determiners that open a noun phrase which must then have its noun
 _ARTICLES = frozenset("a an the every each another".split())
 _DETERMINERS = _ARTICLES | frozenset("their our your my its whose several various".split())
@@ -226,6 +230,8 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     if left is None:
         return False
     low = left.lower()
+    if site.correlative and (right is None or right.lower() in _NOT_AN_OBJECT or right in _MODALS):
+        return True  # "flights between Wellington and X could" lost the second part
     if right is None:
         if after in ".;:!?)" and low in _CONJUNCTIONS:
             return True  # "in both English and X." lost the second conjunct
@@ -534,6 +540,13 @@ class _Site:
             m = _MODIFIER_BEFORE.search(text, max(0, start - 80), start)
             if m and _modifier(m.group(2), m.group(3)):
                 self.article = m.group(1).lower()
+        #: ``left`` closes a correlative opened a few words before ("between Wellington and X")
+        self.correlative = False
+        if self.left and not self.left_hyphen and self.left.lower() in _CORRELATIVES:
+            clause = re.split(r"[.!?;:\r\n]", text[max(0, start - 80) : start])[-1]
+            words = [w.lower() for w in re.findall(r"[^\W\d_]+", clause)][-7:-1]
+            opened = [i for i, w in enumerate(words) if w in _CORRELATIVES[self.left.lower()]]
+            self.correlative = bool(opened) and self.left.lower() not in words[opened[-1] :]
         #: ``left`` is capitalised inside its sentence: a name's word ("the National Weather X")
         self.name_left = False
         if self.left and not self.left_hyphen and self.left[:1].isupper():
