@@ -62,7 +62,8 @@ _FUNCTION = frozenset(
 )
 #: second parts of hyphen compounds whose first part is usually a name ("Turkish-made")
 _NAME_COMPOUND = frozenset(
-    "made built based born owned led backed run funded controlled speaking style area bound native".split()
+    "made built based born owned led backed run funded controlled speaking style area bound native registered "
+    "headquartered".split()
 )
 #: of those, the ones whose first part is a place ("Manchester-based"; "airport-owned" is no name)
 _PLACE_COMPOUND = frozenset("based born area bound".split())
@@ -454,10 +455,14 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
 
 def _name_compound(doc: _Document, w: str, part: str | None) -> bool:
     """Whether ``w-part`` reads as a name's compound: a capitalised ``w`` the article writes only
-    with its capital (or a nationality), before "-made", "-based", "-born" …"""
+    with its capital (or a nationality), or one English writes only so (whatever the keyword's
+    case: "tree surgeon bristol-based"), before "-made", "-based", "-born" …"""
     low = w.lower()
     demonym = bool(_DEMONYM.search(low)) and len(w) > 4 and low not in doc.lower
-    name_like = w[:1].isupper() and (low in doc.names or demonym)
+    # a name the article writes only inside longer names ("Marine Accident Investigation Branch") is
+    # a word of those, not a place of its own
+    own = low in doc.names and doc.common_count(w) > 0
+    name_like = w[:1].isupper() and (own or demonym) or english_name(w) and low not in doc.lower
     return name_like and (part or "").lower() in _NAME_COMPOUND
 
 
@@ -641,6 +646,8 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         def fit(w: str) -> tuple[int, float]:  # "every book they": a determiner chooses its noun
             if article in _ARTICLES and (w.lower() in doc.names or article in ("a", "an") and _plural(w)):
                 return 0, odds[w]
+            if left.lower() in _ARTICLES and english_name(w):
+                return 0, odds[w]  # "the X took" lacks a common noun, not "the Leeds"
             # before a phrase end, a word that seldom ends one would leave it headless ("a full-time mobile,")
             ends = right is not None or wp.ending(w) >= HEADLESS
             chosen = left and left.lower() in _DETERMINERS and doc.attested(left, w)

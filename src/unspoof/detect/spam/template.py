@@ -38,6 +38,9 @@ _NOT_KEYWORD_START = frozenset(
 _NOT_KEYWORD_END = frozenset("the a an and or but if then so than to of".split())
 #: words of the call to action itself, never inside a keyword
 _CTA_WORDS = frozenset("please kindly implore visit you us our your".split())
+#: a keyword is a noun phrase: a lowercase modal or form of "be" in it is the clause after it
+#: ("X can be found at our site"; "Divorce Lawyer Houston May" is a name's capital)
+_CLAUSE_VERBS = frozenset("can could may might will would should must is are be been".split())
 #: a keyword has at most this many words; longer captures are prose that happened to match
 MAX_KEYWORD_WORDS = 8
 #: a lone lowercase word at least this common (Zipf scale) is prose ("work"), not a keyword
@@ -180,6 +183,8 @@ def _clean_keyword(kw: str) -> str | None:
         return None
     if _CTA_WORDS & {w.lower() for w in words[1:]}:
         return None  # the capture ran past the call to action's own words
+    if _CLAUSE_VERBS & set(words[1:]):
+        return None  # the capture ran into the clause that follows it
     if len(words) == 1 and kw.islower() and english_zipf(kw) >= COMMON_WORD_ZIPF:
         return None  # "looking for work, you should …": everyday advice, not a promoted product
 
