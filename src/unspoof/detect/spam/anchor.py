@@ -162,13 +162,15 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
             continue  # sentence start says nothing about the word's case
         if m.group(0)[:1].islower():
             lower += 1
-        elif not _in_name(text, m.start(), m.end()) or lowercase and not _name_middle(text, m.start(), m.end()):
+            continue
+        capital_before, capital_after = _capitals_around(text, m.start(), m.end())
+        if not (capital_before or capital_after) or lowercase and not (capital_before and capital_after):
             # a capital of its own, not one of a longer name's ("Construction Company"); for a
             # lowercase keyword, a name's first or last word is a name too ("King's College
             # London"), its middle words common nouns ("Road Freight Association")
             upper += 1
             name = m.group(0)
-        elif not _CAPITAL_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+        elif not capital_before:
             leading += 1  # a longer name's first word: a place or person ("Bristol City Council")
     if lowercase:
         if upper and not lower:
@@ -188,14 +190,9 @@ _CAPITAL_BEFORE = re.compile(r"[A-Z][\w'’]*[ \t]+$")
 _CAPITAL_AFTER = re.compile(r"[ \t]+[A-Z]")
 
 
-def _name_middle(text: str, start: int, end: int) -> bool:
-    """Whether the capitalised word at ``start:end`` has capitalised words on both sides."""
-    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start) and _CAPITAL_AFTER.match(text, end))
-
-
-def _in_name(text: str, start: int, end: int) -> bool:
-    """Whether the capitalised word at ``start:end`` sits next to another capitalised word."""
-    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start) or _CAPITAL_AFTER.match(text, end))
+def _capitals_around(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether a capitalised word stands right before, and right after, the word at ``start:end``."""
+    return bool(_CAPITAL_BEFORE.search(text, max(0, start - 30), start)), bool(_CAPITAL_AFTER.match(text, end))
 
 
 def _verb_agrees(w: str, right: str | None) -> bool:
@@ -258,7 +255,7 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     return nxt in _NOT_AN_OBJECT and not doc.attested(left, right, listed_only=True)
 
 
-def _unheaded(wp: WordPairs, word: str, article: str = "the") -> bool:
+def _unheaded(wp: WordPairs, word: str, article: str) -> bool:
     """Whether ``word`` cannot follow the article: a common word the model puts far below its
     usual rate there ("said the stood out", "see a come through"), which the list does not hold.
     Only articles are judged: after other determiners the model backs off too often to tell."""
