@@ -85,3 +85,21 @@ def english_name(word: str) -> bool:
     (True, False, False)
     """
     return word.lower() in _english_names()
+
+
+@lru_cache(maxsize=1)
+def _word_classes() -> dict[str, str]:
+    text = resources.files(__package__).joinpath("wordclass_en.txt").read_text(encoding="utf-8")
+    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def word_classes(word: str) -> str:
+    """The classes an English word can take, most usual first, one letter each: N noun, V
+    finite verb, B base verb, P past participle, G -ing form, J adjective, R adverb, D
+    determiner, I preposition or conjunction, O other. A word the tagger lexicon lists only as
+    a noun, or not at all, reads ``"N"``. From en-lexicon, by ``tools/gen_wordclass.py``.
+
+    >>> word_classes("arrives"), word_classes("new"), word_classes("Whose"), word_classes("zebra")
+    ('V', 'J', 'D', 'N')
+    """
+    return _word_classes().get(word.lower(), "N")

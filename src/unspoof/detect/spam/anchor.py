@@ -25,7 +25,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Iterable
 
-from ...tables import english_name
+from ...tables import english_name, word_classes
 from .pairs import WordPairs, english_zipf, word_pairs
 from .spans import Spans
 
@@ -63,10 +63,14 @@ _FUNCTION = frozenset(
 #: second parts of hyphen compounds whose first part is usually a name ("Turkish-made")
 _NAME_COMPOUND = frozenset(
     "made built based born owned led backed run funded controlled speaking style area bound native registered "
-    "headquartered".split()
+    "headquartered wide".split()
 )
 #: of those, the ones whose first part is a place ("Manchester-based"; "airport-owned" is no name)
 _PLACE_COMPOUND = frozenset("based born area bound".split())
+#: first parts that make a hyphen compound a modifier ("multi-storey", "cross-border")
+_PREFIXES = frozenset("multi non anti pre post semi cross inter sub super over under".split())
+#: determiners that never stand without their noun ("the", "whose"; "each" and "several" can)
+_OPENERS = frozenset("the a an every their our your my its whose".split())
 #: marks that end a phrase inside or at the end of a sentence
 _PHRASE_ENDS = frozenset(",.;:!?)")
 #: weight of English word frequencies against the article's own (a cache language model)
@@ -179,8 +183,8 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
         return word[:1].upper() + word[1:] if not lower and english_name(word) else word
     if upper or lower:
         return word if upper >= lower else word.lower()
-    if leading or english_name(word):
-        return word  # names end in common nouns ("Forest Service"), and start with names
+    if leading or english_name(word) or len(word) > 1 and word.isupper():
+        return word  # names end in common nouns ("Forest Service"), and start with names; "UK" is an acronym
     if _DEMONYM.search(word.lower()) and len(word) > 4:
         return word
     return word.lower()
@@ -219,6 +223,58 @@ def _article_agrees(left: str | None, w: str) -> bool:
     return not vowel or low.startswith(("u", "eu", "one"))  # "a user", "a European", "a one-off"
 
 
+def _predicate(word: str, nxt: str | None) -> bool:
+    """Whether ``word`` reads as a finite verb here ("arrives", "worked", "was"): the tagger
+    lexicon gives it a finite verb first and never an adjective; a word that is a noun too
+    ("needs", "rents") only with a complement after it ("feel welcoming"), and a past form
+    that is a participle too not before a noun ("the used cars")."""
+    classes = word_classes(word)
+    if classes[0] != "V" or "J" in classes:
+        return False
+    following = word_classes(nxt)[0] if nxt else ""
+    if "N" in classes:
+        return following in ("J", "G", "P", "R")
+    return not ("P" in classes and following == "N")
+
+
+def _headless(site: _Site, after: str) -> bool:
+    """Whether the words before the keyword open a noun phrase that lost its noun: a determiner
+    that never stands alone, an adjective-only word or a compound modifier, then a verb ("the
+    new X arrives", "a firm whose X worked", "on short-term X was") or, after a compound
+    modifier, a phrase end ("its terminal and multi-storey X.")."""
+    left, right = site.left, site.right
+    if left is None or site.left_hyphen:
+        return False
+    opener = left.lower() in _OPENERS or left.islower() and word_classes(left) == "J" or site.modifier
+    if right is None:
+        return site.modifier and after in _PHRASE_ENDS
+    return opener and right.islower() and _predicate(right, site.right2)
+
+
+def _participle_hole(site: _Site) -> bool:
+    """Whether a preposition lost its object before a participle: "carried out by X certified
+    by the board" (a participle that is never a noun or a base verb, with a preposition after)."""
+    left, right = site.left, site.right
+    if left is None or right is None or left.lower() not in _NEEDS_OBJECT or left.lower() in _DETERMINERS:
+        return False
+    classes = word_classes(right)
+    if not right.islower() or "P" not in classes or "N" in classes or "B" in classes or right.lower() == "been":
+        return False
+    return site.right2 is not None and word_classes(site.right2)[0] == "I"
+
+
+def _verb_hole(site: _Site) -> bool:
+    """Whether a modal lost its verb: "will also X additional marshals" (a modal, perhaps an
+    adverb, then an adjective or determiner that is never a verb or adverb; the lexicon misses
+    nouns used as verbs, "would ballot members", so a noun after the modal says nothing)."""
+    left, right = site.left, site.right
+    if left is None or right is None or site.left_hyphen or not right.islower():
+        return False
+    modals = _MODALS | {"will", "would"}
+    adverb = set(word_classes(left)) <= {"R", "O"} and (site.left2 or "").lower() in modals
+    return (left.lower() in modals or adverb) and word_classes(right)[0] in "JD" and not set(word_classes(right)) & set("VBPGR")
+
+
 def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     """Whether removing the keyword leaves a preposition or determiner without its object:
     "in X and Ankara" -> "in and Ankara", "the capital of X." -> "the capital of.", "cutting
@@ -228,6 +284,8 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     if left is None:
         return False
     low = left.lower()
+    if _headless(site, after) or _participle_hole(site) or _verb_hole(site):
+        return True
     if site.correlative and (right is None or right.lower() in _NOT_AN_OBJECT or right in _MODALS):
         return True  # "flights between Wellington and X could" lost the second part
     if right is None:
@@ -459,7 +517,8 @@ def _name_compound(doc: _Document, w: str, part: str | None) -> bool:
     # a name the article writes only inside longer names ("Marine Accident Investigation Branch") is
     # a word of those, not a place of its own
     own = low in doc.names and doc.common_count(w) > 0
-    name_like = w[:1].isupper() and (own or demonym) or english_name(w) and low not in doc.lower
+    acronym = len(w) > 1 and w.isupper()  # "UK-wide", "EU-funded"
+    name_like = w[:1].isupper() and (own or demonym or acronym) or english_name(w) and low not in doc.lower
     return name_like and (part or "").lower() in _NAME_COMPOUND
 
 
@@ -516,6 +575,8 @@ _MODIFIER_BEFORE = re.compile(
     r"(?<![\w-])(the|a|an|its|their|his|her|our|my|your|this|every)[ \t]+(?:[a-z]+[ \t]+)?"
     r"([a-z]+)-([a-z]+)[ \t]+$"
 )
+#: a word, then a hyphen compound right before the keyword ("on short-term X")
+_COMPOUND_BEFORE = re.compile(r"(?:^|(?<=[ \t(]))([a-z]+)[ \t]+([a-z]+(?:-[a-z]+)+)[ \t]+$")
 #: second parts that make a hyphen compound a noun ("the go-ahead", "a build-up", "a one-off")
 _NOUN_PARTICLES = frozenset("up in out off down on over back ahead away by about around through old".split())
 
@@ -542,6 +603,14 @@ class _Site:
             m = _MODIFIER_BEFORE.search(text, max(0, start - 80), start)
             if m and _modifier(m.group(2), m.group(3)):
                 self.article = m.group(1).lower()
+        #: ``left`` ends a compound modifier after a preposition, determiner or conjunction
+        #: ("on short-term X", "into over-the-board X", "and multi-storey X"): its noun follows
+        self.modifier = False
+        if self.left and not self.left_hyphen:
+            m = _COMPOUND_BEFORE.search(text, max(0, start - 80), start)
+            if m and (m.group(1) in _NEEDS_OBJECT or m.group(1) in _CONJUNCTIONS):
+                parts = m.group(2).split("-")
+                self.modifier = len(parts) > 2 or parts[0] in _PREFIXES or _modifier(parts[0], parts[1])
         #: ``left`` closes a correlative opened a few words before ("between Wellington and X")
         self.correlative = False
         if self.left and not self.left_hyphen and self.left.lower() in _CORRELATIVES:
@@ -614,7 +683,9 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
     odds = {
         w: doc.replaced_odds(w, site, ends)
         for w in dict.fromkeys(kw_words)
-        if _article_agrees(left, w) and _verb_agrees(w, right) and not _doubled(w, left, right)
+        # a noun inside a prepositional phrase need not agree with the verb after it ("the cap on
+        # short-term loans was")
+        if _article_agrees(left, w) and (site.modifier or _verb_agrees(w, right)) and not _doubled(w, left, right)
     }
     if not odds:
         return None, -math.inf, False
@@ -640,7 +711,12 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         article = (site.left2 or "").lower() if left.islower() and left.lower() not in _NEEDS_OBJECT else ""
         article = site.article or article or (left.lower() if left.lower() in ("a", "an") else "")
 
+        verb = _verb_hole(site)
+        noun = _headless(site, after) or _participle_hole(site)
+
         def fit(w: str) -> tuple[int, float]:  # "every book they": a determiner chooses its noun
+            if verb and "B" not in word_classes(w) or noun and word_classes(w)[0] != "N":
+                return -1, odds[w]  # "will also hire additional", "the new broadband arrives"
             if article in _ARTICLES and (w.lower() in doc.names or article in ("a", "an") and _plural(w)):
                 return 0, odds[w]
             if left.lower() in _ARTICLES and english_name(w):
