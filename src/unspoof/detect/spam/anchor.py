@@ -9,8 +9,10 @@ belongs with its neighbours ("martial law", "law to") against how strongly they 
 without it ("martial to"), how often the article would use ``w``, and how much likelier the
 tool's pick of one of the few matching words is than of one of the many gaps
 (:meth:`_Document.replaced_odds`). Holes settle it: a preposition without its object, a sentence
-starting in lowercase, a hyphen compound English does not use ("after-made"). Word statistics
-come from :mod:`.pairs`.
+starting in lowercase, a hyphen compound English does not use ("after-made"), and, by the word
+classes of a tagger lexicon (:func:`unspoof.tables.word_classes`), a noun phrase without its
+noun before a verb ("the new X arrives") or a modal without its verb ("will also X additional").
+Word statistics come from :mod:`.pairs`.
 
 >>> t = "Putin may declare martial Turkish Law Firm to stop men leaving. UK, Turkish Law Firm Canada."
 >>> [(t[a.start:a.end], a.replacement) for a in find_anchors(t, "Turkish Law Firm")][1]

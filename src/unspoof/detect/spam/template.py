@@ -217,8 +217,26 @@ def _sentences_with_trigger(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+#: a run of capitalised words inside a sentence ("Sea View Holiday Cottages")
+_TITLE_RUN = re.compile(r"(?<=[^\W\d_] )[A-Z][\w'’&-]*(?: [A-Z][\w'’&-]*)+")
+#: stands for the spaces inside such a run: the keyword spans it, a slot word cannot follow it
+_JOINER = "\u2060"  # word joiner: no space to a pattern
+
+
+def _whole_names(text: str, start: int, end: int, kw_end: int) -> str | None:
+    """``text`` with the spaces inside the run of capitalised words in ``start:end`` that
+    ``kw_end`` falls inside joined, so a slot word ("View", "Visit") inside a Title Case keyword
+    cannot end the keyword early; ``None`` when the keyword ends no such run early."""
+    for r in _TITLE_RUN.finditer(text, start, end):
+        if r.start() < kw_end < r.end():
+            return text[: r.start()] + text[r.start() : r.end()].replace(" ", _JOINER) + text[r.end() :]
+    return None
+
+
 def find_templates(text: str) -> list[TemplateMatch]:
-    """Every call-to-action sentence in ``text``, first matching family per sentence."""
+    """Every call-to-action sentence in ``text``, first matching family per sentence. A
+    keyword that would end inside a run of capitalised words is read whole: "more regarding
+    Sea View Holiday Cottages stop by our page" names "Sea View Holiday Cottages", not "Sea"."""
     found: list[TemplateMatch] = []
     if not has_trigger(text):
         return found
@@ -227,7 +245,10 @@ def find_templates(text: str) -> list[TemplateMatch]:
             m = rx.match(text, s_start, s_end)
             if m is None:
                 continue
-            kw = _clean_keyword(m.group("kw"))
+            joined = _whole_names(text, s_start, s_end, m.end("kw"))
+            if joined is not None:
+                m = rx.match(joined, s_start, s_end) or m
+            kw = _clean_keyword(text[m.start("kw") : m.end("kw")])
             if kw is None:
                 continue
             if family == "visit_my_page" and not kw[:1].isupper() and text[: m.start("kw")].rstrip()[-1:] not in _TAIL_MARKS:
