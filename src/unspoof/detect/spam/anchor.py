@@ -46,6 +46,8 @@ _NOT_AN_OBJECT = (
 )
 #: modal verbs, lowercase ("May" is a month)
 _MODALS = frozenset("can could shall should may might must".split())
+#: the verbs a bare infinitive follows ("will also hire")
+_MODAL_VERBS = _MODALS | {"will", "would"}
 #: conjunctions that cannot end a sentence ("and," can go on: "and, as a result,")
 _CONJUNCTIONS = frozenset("and or nor but".split())
 #: the words that open a correlative pair, by its conjunction: "between A and" needs its B
@@ -272,9 +274,8 @@ def _verb_hole(site: _Site) -> bool:
     left, right = site.left, site.right
     if left is None or right is None or site.left_hyphen or not right.islower():
         return False
-    modals = _MODALS | {"will", "would"}
-    adverb = set(word_classes(left)) <= {"R", "O"} and (site.left2 or "").lower() in modals
-    return (left.lower() in modals or adverb) and word_classes(right)[0] in "JD" and not set(word_classes(right)) & set("VBPGR")
+    adverb = set(word_classes(left)) <= {"R", "O"} and (site.left2 or "").lower() in _MODAL_VERBS
+    return (left.lower() in _MODAL_VERBS or adverb) and word_classes(right)[0] in "JD" and not set(word_classes(right)) & set("VBPGR")
 
 
 def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
@@ -286,8 +287,6 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
     if left is None:
         return False
     low = left.lower()
-    if _headless(site, after) or _participle_hole(site) or _verb_hole(site):
-        return True
     if site.correlative and (right is None or right.lower() in _NOT_AN_OBJECT or right in _MODALS):
         return True  # "flights between Wellington and X could" lost the second part
     if right is None:
@@ -698,7 +697,10 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         fit = max(fits, key=odds.__getitem__)
         if odds[fit] + ATTESTED > margin:  # a word that reads better without the list stays ahead
             best, margin = fit, odds[fit] + ATTESTED
-    if _grammar_hole(doc, site, after):
+    # holes the word classes show, which also say what kind of word goes back
+    verb = _verb_hole(site)
+    noun = _headless(site, after) or _participle_hole(site)
+    if verb or noun or _grammar_hole(doc, site, after):
         # "officials in X and Ankara": the preposition lost its object. Without the article's
         # word counts to tell, a name can be one on its own, which the keyword's other words
         # ("Real Estate") cannot
@@ -712,9 +714,6 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         # and after "a"/"an" not a plural ("see a X come" was no "a holidays")
         article = (site.left2 or "").lower() if left.islower() and left.lower() not in _NEEDS_OBJECT else ""
         article = site.article or article or (left.lower() if left.lower() in ("a", "an") else "")
-
-        verb = _verb_hole(site)
-        noun = _headless(site, after) or _participle_hole(site)
 
         def fit(w: str) -> tuple[int, float]:  # "every book they": a determiner chooses its noun
             if verb and "B" not in word_classes(w) or noun and word_classes(w)[0] != "N":
