@@ -1,6 +1,8 @@
 """Injected spam and scrape artifacts: one stage-2 detector over the restored text.
 
 * :mod:`.template` — spun call-to-action sentences; each names the promoted keyword ``X``;
+* :mod:`.loose_template` — the calls to action the grammar lacks: call-to-action words around a
+  phrase the page repeats;
 * :mod:`.anchor` — occurrences of ``X`` dropped into the prose, and the word each replaced;
 * :mod:`.discover` — keywords promoted without a template: a repeated phrase that breaks
   the sentences it sits in;
@@ -24,6 +26,7 @@ from ...options import Options
 from .anchor import find_anchors
 from .artifacts import glued_sentences, link_gaps
 from .discover import discover_keywords, has_repeated_lower_phrase, has_repeated_title_phrase
+from .loose_template import find_loose_templates
 from .template import find_templates, has_trigger, remove_span
 
 
@@ -43,6 +46,7 @@ def find_spam(text: str) -> list[Finding]:
     if not might_have_spam(text):
         return findings
     templates = find_templates(text)
+    templates += find_loose_templates(text, templates)
     skip: list[tuple[int, int]] = []
     keywords: list[str] = []
     for t in templates:

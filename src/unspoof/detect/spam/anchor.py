@@ -555,7 +555,7 @@ def _joins(wp: WordPairs, left: str | None, right: str | None, right_hyphen: boo
     return wp.listed(left, right or "") or not wp.available  # without the pair list, keep the text's own
 
 
-def _keyword_regex(keyword: str) -> re.Pattern[str]:
+def keyword_regex(keyword: str) -> re.Pattern[str]:
     """The keyword as link tools insert it: exactly as promoted, but for the case of its first
     letter (a sentence start); "a Turkish law firm" written by the author is not the anchor."""
     words = [re.escape(w) for w in keyword.split()]
@@ -742,7 +742,7 @@ def find_anchors(
     """Every occurrence of ``keyword`` outside ``skip`` spans, with its repair."""
     skip = list(skip)
     skipped = Spans(skip)
-    rx = _keyword_regex(keyword)
+    rx = keyword_regex(keyword)
     occurrences = [m for m in rx.finditer(text) if m.start() not in skipped]
     if not occurrences:
         return []

@@ -131,6 +131,23 @@ def _breaks(text: str, start: int, end: int, words: list[str], run_end: int, run
     return 0
 
 
+def breaks_sentence(text: str, start: int, end: int) -> bool:
+    """Whether the phrase at ``start:end`` breaks the sentence it sits in: hyphen-attached, or
+    as :func:`_breaks` judges a capitalised phrase and :func:`_lower_breaks` a lowercase one."""
+    words = text[start:end].split()
+    if not words:
+        return False
+    if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum():
+        return True
+    if not words[0][:1].isupper():
+        return _lower_breaks(text, start, end, words)
+    run_start, run_end = start, end
+    for m in _TITLE_RUN.finditer(text, max(0, start - 200), min(len(text), end + 200)):
+        if m.start() <= start and end <= m.start() + len(m.group(0).rstrip()):
+            run_start, run_end = m.start(), m.start() + len(m.group(0).rstrip())
+    return _breaks(text, start, end, words, run_end, run_start) > 0
+
+
 def discover_keywords(
     text: str, skip: Iterable[tuple[int, int]] = (), known: Iterable[str] = ()
 ) -> list[tuple[str, int]]:

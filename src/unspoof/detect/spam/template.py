@@ -78,7 +78,7 @@ def _phrase(p: str) -> str:
     return head + body + tail
 
 
-def _slot(phrases: list[str]) -> str:
+def slot_pattern(phrases: list[str]) -> str:
     # longest first: the regex alternation takes the first alternative that matches
     alts = sorted(set(phrases) - {"*"}, key=lambda p: (-len(p), p))
     if "*" in phrases:  # any one word that is not a function word
@@ -114,13 +114,13 @@ def _compile_family(parts: list[Any], slots: dict[str, dict]) -> re.Pattern[str]
                 continue
             out.append(r"(?:\s*[,;:–—]\s*|\s+)")
         elif isinstance(part, str) and part.startswith("@"):
-            out.append(_slot(slots[part[1:]]["any"]))
+            out.append(slot_pattern(slots[part[1:]]["any"]))
             if not last and nxt not in ("END", "X", "EOL", "SEP"):
                 out.append(_SEP)
             elif nxt == "X":
                 out.append(r"\s+")
         elif isinstance(part, dict) and "any" in part:
-            out.append(_slot(part["any"]))
+            out.append(slot_pattern(part["any"]))
             if not last and nxt not in ("END", "X", "EOL", "SEP"):
                 out.append(_SEP)
         else:
@@ -131,6 +131,21 @@ def _compile_family(parts: list[Any], slots: dict[str, dict]) -> re.Pattern[str]
 @lru_cache(maxsize=1)
 def _raw_grammar() -> dict[str, Any]:
     return json.loads(resources.files("unspoof").joinpath("data/spam_grammar.json").read_text("utf-8"))
+
+
+def slot_phrases(*names: str) -> list[str]:
+    """The phrases of the named slots of the grammar, or of all its slots."""
+    slots = _raw_grammar()["slots"]
+    return [p for name in names or slots for p in slots[name]["any"]]
+
+
+@lru_cache(maxsize=1)
+def call_to_action_words() -> frozenset[str]:
+    """The words calls to action are made of: every word of every slot phrase, the function
+    words a keyword never starts with, the request words, and those that make a site the
+    speaker's own ("our own", "my personal", "our very own")."""
+    words = {w.lower() for p in slot_phrases() for w in p.split()}
+    return frozenset(words | _NOT_KEYWORD_START | _CTA_WORDS | {"own", "personal", "very"})
 
 
 @lru_cache(maxsize=1)
@@ -144,7 +159,7 @@ def grammar() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @lru_cache(maxsize=1)
 def trigger() -> re.Pattern[str]:
     """Every family names a site word; matched case-sensitively on :func:`ascii_lower` text."""
-    return re.compile(_slot([p.lower() for p in _raw_grammar()["slots"]["site"]["any"]]))
+    return re.compile(slot_pattern([p.lower() for p in _raw_grammar()["slots"]["site"]["any"]]))
 
 
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
@@ -170,7 +185,7 @@ def has_trigger(text: str) -> bool:
     return trigger().search(low) is not None
 
 
-def _clean_keyword(kw: str) -> str | None:
+def clean_keyword(kw: str) -> str | None:
     kw = kw.strip(" \t'\"“”‘’«»*-–—")
     words = kw.split()
     if not words or len(words) > MAX_KEYWORD_WORDS or len(kw) > 100:
@@ -194,14 +209,14 @@ def _clean_keyword(kw: str) -> str | None:
 @lru_cache(maxsize=1)
 def site_word() -> re.Pattern[str]:
     """A site word in any case (a capture that is nothing but one is no keyword)."""
-    return re.compile(_slot(_raw_grammar()["slots"]["site"]["any"]), re.IGNORECASE)
+    return re.compile(slot_pattern(_raw_grammar()["slots"]["site"]["any"]), re.IGNORECASE)
 
 
 #: a sentence end; the dots of an ellipsis ("Also visit my blog ... X") are none
 _SENTENCE_END = re.compile(r"[\n\r!?]|(?<!\.)\.(?!\.)")
 
 
-def _sentences_with_trigger(text: str) -> list[tuple[int, int]]:
+def trigger_sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences that name a site: the only ones a family can match."""
     spans: list[tuple[int, int]] = []
     for m in trigger().finditer(ascii_lower(text)):
@@ -240,7 +255,7 @@ def find_templates(text: str) -> list[TemplateMatch]:
     found: list[TemplateMatch] = []
     if not has_trigger(text):
         return found
-    for s_start, s_end in _sentences_with_trigger(text):
+    for s_start, s_end in trigger_sentences(text):
         for family, rx in grammar():
             m = rx.match(text, s_start, s_end)
             if m is None:
@@ -248,7 +263,7 @@ def find_templates(text: str) -> list[TemplateMatch]:
             joined = _whole_names(text, s_start, s_end, m.end("kw"))
             if joined is not None:
                 m = rx.match(joined, s_start, s_end) or m
-            kw = _clean_keyword(text[m.start("kw") : m.end("kw")])
+            kw = clean_keyword(text[m.start("kw") : m.end("kw")])
             if kw is None:
                 continue
             if family == "visit_my_page" and not kw[:1].isupper() and text[: m.start("kw")].rstrip()[-1:] not in _TAIL_MARKS:
