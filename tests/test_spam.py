@@ -669,10 +669,38 @@ def test_an_article_left_without_its_noun_does_not_take_a_place_name() -> None:
             "The council will also Scaffolding Hire Leeds additional traffic marshals for the weekend. "
             "Scaffolding on the bridge stays up until June, the council said.", "Scaffolding Hire Leeds",
             "will also hire additional traffic marshals", id="modal-without-verb"),
+        # an adjective-only word between a preposition and another lost its noun: "of Scottish outside"
+        pytest.param(
+            "It holds one of the finest collections of Scottish Modern Art Gallery outside Edinburgh. Art "
+            "lovers travel far to see it, and the art school next door shares its rooms.",
+            "Modern Art Gallery", "collections of Scottish art outside Edinburgh", id="adjective-before-preposition"),
+        # "add" is a verb, but "add-ons" is the object "with" governs: the keyword was inserted
+        pytest.param(
+            "The deal is worth 30 million, rising to 45 million with Bitcoin Casino Bonus add-ons linked to "
+            "appearances. A bonus is paid each season.", "Bitcoin Casino Bonus",
+            "rising to 45 million with add-ons linked to appearances", id="verb-in-compound"),
     ],
 )
 def test_word_classes_show_what_a_hole_lost(text: str, keyword: str, expected: str) -> None:
     assert expected in _strip_with_cta(text, keyword)
+
+
+def test_a_preposition_before_a_bare_verb_lost_its_object() -> None:
+    """"the 17:42 departure from X say they were": "say" is only a verb before "they", so "from"
+    lost its object, and the article's "Derby" goes back (set z's railway article)."""
+    case = json.loads((CASES / "article_z01.json").read_text(encoding="utf-8"))
+    assert "the 17:42 departure from Derby say they were" in unspoof.clean(case["text"], strip_spam=True)
+
+
+@pytest.mark.parametrize(
+    "word,after,verb",
+    [("say", "they", True), ("stops", None, False), ("add", "ons", True), ("arrives", None, True),
+     ("needs", "of", False), ("Say", "they", False), ("new", None, False)],
+)
+def test_bare_verb(word: str, after: str | None, verb: bool) -> None:
+    from unspoof.detect.spam.anchor import _bare_verb
+
+    assert _bare_verb(word, after) is verb
 
 
 def test_an_acronym_keeps_its_capitals_before_wide() -> None:

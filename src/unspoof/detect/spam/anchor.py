@@ -300,7 +300,11 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
             return False  # "thought to have": an infinitive, not a preposition
         if right.lower() in _NOT_AN_OBJECT:
             return True
+        if low != "to" and low not in _DETERMINERS and not site.right_compound and _bare_verb(right, site.right2):
+            return True  # "the departure from X say they were": a preposition before a verb
         return low in _DETERMINERS and right.islower() and (doc.wp.avoided(left, right) or low in ("the", "a", "an") and _unheaded(doc.wp, right, low))
+    if (site.left2 or "").lower() in _NEEDS_OBJECT and word_classes(left) == "J" and _preposition(right) and not site.right_compound:
+        return True  # "collections of Scottish X outside": an adjective-only word lost its noun
     # "a modest X than": an article, one word that does not head a noun phrase with the next
     if not ((site.left2 or "").lower() in _ARTICLES and left.islower()):
         return False
@@ -312,6 +316,25 @@ def _grammar_hole(doc: _Document, site: _Site, after: str) -> bool:
         return (nxt in _NOT_AN_OBJECT or nxt == "to") and model.logcond(left, nxt, site.left2) - model.logp(nxt) < HEADLESS
     # the model holds "(more) modest than": before "than" only the list's frequent pairs count
     return nxt in _NOT_AN_OBJECT and not doc.attested(left, right, listed_only=True)
+
+
+#: subject pronouns: a verb before one opens a clause ("say they were")
+_SUBJECTS = frozenset("i we you they he she".split())
+
+
+def _bare_verb(word: str, nxt: str | None) -> bool:
+    """Whether ``word`` reads as a verb and nothing else here: a verb first in the tagger
+    lexicon, and never a noun, or one with a subject pronoun after it ("say they were")."""
+    classes = word_classes(word)
+    if not word.islower() or classes[0] not in "VB" or "J" in classes:
+        return False
+    return "N" not in classes or (nxt or "").lower() in _SUBJECTS
+
+
+def _preposition(word: str) -> bool:
+    """Whether ``word`` is a preposition that opens a phrase of its own after a noun ("outside",
+    "near"); "of", "to", "than" and "as" may follow an adjective ("full of", "close to")."""
+    return word.islower() and word_classes(word)[0] == "I" and word not in _CONJUNCTIONS and word not in ("of", "to", "than", "as", "for", "about", "with", "in", "on", "at", "from", "by")
 
 
 def _unheaded(wp: WordPairs, word: str, article: str) -> bool:
@@ -629,9 +652,12 @@ class _Site:
         self.right, self.right_hyphen = _right_word(text, end)
         #: the word after ``right``, when only spaces separate them
         self.right2 = None
+        #: ``right`` is the first part of a hyphen compound ("add" in "X add-ons")
+        self.right_compound = False
         if self.right and not self.right_hyphen:
             m = re.match(r"[ \t]*" + re.escape(self.right) + r"[ \t]+([^\W\d_]+)\b", text[end : end + 80])
             self.right2 = m.group(1) if m else None
+            self.right_compound = re.match(r"[ \t]*" + re.escape(self.right) + r"-\w", text[end : end + 80]) is not None
         self.hyphen = self.left_hyphen or self.right_hyphen
         #: the word a compound repeats after a preposition ("boat" in "X-by-boat", "door" in
         #: "X-to-door"): it was the compound's first part too
