@@ -331,10 +331,14 @@ def _bare_verb(word: str, nxt: str | None) -> bool:
     return "N" not in classes or (nxt or "").lower() in _SUBJECTS
 
 
+#: prepositions that complete an adjective ("full of", "close to", "keen on", "free from")
+_ADJECTIVE_COMPLEMENTS = frozenset("of to than as for about with in on at from by".split())
+
+
 def _preposition(word: str) -> bool:
     """Whether ``word`` is a preposition that opens a phrase of its own after a noun ("outside",
-    "near"); "of", "to", "than" and "as" may follow an adjective ("full of", "close to")."""
-    return word.islower() and word_classes(word)[0] == "I" and word not in _CONJUNCTIONS and word not in ("of", "to", "than", "as", "for", "about", "with", "in", "on", "at", "from", "by")
+    "near"), and none that may complete an adjective before it."""
+    return word.islower() and word_classes(word)[0] == "I" and word not in _CONJUNCTIONS | _ADJECTIVE_COMPLEMENTS
 
 
 def _unheaded(wp: WordPairs, word: str, article: str) -> bool:

@@ -79,6 +79,7 @@ def _phrase(p: str) -> str:
 
 
 def slot_pattern(phrases: list[str]) -> str:
+    """A regex alternation of a slot's phrases ("*": any one word a keyword would not start)."""
     # longest first: the regex alternation takes the first alternative that matches
     alts = sorted(set(phrases) - {"*"}, key=lambda p: (-len(p), p))
     if "*" in phrases:  # any one word that is not a function word
