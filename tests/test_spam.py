@@ -319,35 +319,6 @@ def _strip_with_cta(text: str, keyword: str) -> str:
     return unspoof.clean(text + cta, strip_spam=True)
 
 
-def test_a_word_used_only_inside_longer_names_does_not_back_the_common_noun() -> None:
-    # "Service" appears three times, but only in agency names; the article's common noun is "tree"
-    text = (
-        "The National Park Service closed the road. Dead trees dry out quickly, and pine trees "
-        "burn hot. A spokesman for the Forest Service said crews were ready, and the National "
-        'Weather Service issued a warning. "When a Tree Removal Service that has been dead falls, '
-        'it can block the road," he said.'
-    )
-    assert '"When a tree that has been dead falls' in _strip_with_cta(text, "Tree Removal Service")
-
-
-def test_a_names_spelling_is_not_taken_from_a_lowercase_neighbour() -> None:
-    # "the Airport Authority" is a name; "the airport's terminal" says how the article writes the noun
-    text = (
-        "The Airport Authority voted for the expansion of the airport's terminal. Critics said the "
-        "Airport Taxi Service-owned land was needed for parking, and the Airport Authority disagreed."
-    )
-    assert "the airport-owned land" in _strip_with_cta(text, "Airport Taxi Service")
-
-
-def test_the_first_part_of_a_hyphen_compound_is_singular() -> None:
-    # the article speaks of loans, yet "loans-burdened" is no compound English makes
-    text = (
-        "Banks sold property loans at a loss, and families struggle to find affordable loans. "
-        "The coalition said Debt Consolidation Loans-burdened households need help."
-    )
-    assert "said debt-burdened households" in _strip_with_cta(text, "Debt Consolidation Loans")
-
-
 @pytest.mark.parametrize(
     "text,keyword,expected",
     [
@@ -376,54 +347,6 @@ def test_a_keyword_after_a_whole_phrase_is_removed_before_the_comma(text: str, k
     assert _strip_with_cta(text, keyword).startswith(expected)
 
 
-def test_the_restored_word_agrees_with_the_verb_that_follows() -> None:
-    # the article speaks of tickets more than of the ferry, but "the tickets is" is no English
-    text = (
-        "Tickets sold out within an hour, and tickets for the later sailings followed. Prices of "
-        'tickets rose. "If the Cheap Ferry Tickets is gone for a month, the island suffers," he said.'
-    )
-    assert '"If the ferry is gone' in _strip_with_cta(text, "Cheap Ferry Tickets")
-
-
-def test_a_lowercase_keyword_gives_back_a_name_as_the_article_writes_it() -> None:
-    text = "Rents in London rose again, and prices climbed across seo agency london, the survey found."
-    assert "prices climbed across London, the survey found." in _strip_with_cta(text, "seo agency london")
-
-
-def test_a_name_the_article_always_writes_whole_gets_its_word_back() -> None:
-    text = (
-        "Leeds City Council approved the scheme in May. The work, led by Plumbing Services Leeds "
-        "City Council and the Environment Agency, starts next year. Funding came from the "
-        "government and Leeds City Council."
-    )
-    assert "The work, led by Leeds City Council and" in _strip_with_cta(text, "Plumbing Services Leeds")
-
-
-def test_the_words_beyond_the_neighbours_can_show_an_insertion() -> None:
-    # "to me" and "me their" are both pairs English uses; "to me their lowest" is not English
-    text = "The dry summer pushed the reservoirs to dog grooming near me their lowest levels in a decade."
-    assert "pushed the reservoirs to their lowest levels" in _strip_with_cta(text, "dog grooming near me")
-
-
-def test_a_keyword_word_is_not_restored_beside_the_same_word() -> None:
-    text = "Vaccination clinics in Dental Implants Miami Miami-Dade County stayed open late all week."
-    assert "clinics in Miami-Dade County stayed" in _strip_with_cta(text, "Dental Implants Miami")
-
-
-def test_a_compound_that_repeats_its_word_after_a_preposition_gets_that_word_back() -> None:
-    text = "Volunteers ran a Door Repair Service-to-door campaign before the vote."
-    assert "Volunteers ran a door-to-door campaign before" in _strip_with_cta(text, "Door Repair Service")
-
-
-def test_a_compound_first_part_is_the_word_english_writes_before_the_second() -> None:
-    # both words are used in the article; "water saving" is a pair English writes, "Devon saving" is not
-    text = (
-        "Devon has had a dry summer, and water levels in Devon reservoirs are low. South West Water "
-        "says the new Devon Water Sports-saving scheme will help households across Devon."
-    )
-    assert "the new water-saving scheme will help" in _strip_with_cta(text, "Devon Water Sports")
-
-
 @pytest.mark.parametrize(
     "prefix",
     ["", "Bristol City Council met on Monday. Councillors in Bristol said the Bristol budget was tight. "],
@@ -433,29 +356,6 @@ def test_an_article_and_its_adjective_get_their_noun_back(prefix: str) -> None:
     # after "an" not a plural ("services")
     text = prefix + "The club has hired an independent Accountant Services Bristol to check the accounts before May."
     assert "hired an independent accountant to check" in _strip_with_cta(text, "Accountant Services Bristol")
-
-
-def test_an_attested_pair_does_not_outweigh_a_word_that_reads_better() -> None:
-    # "that loans" and "loans lenders" are both pairs English uses, but the article is about
-    # payday lending: "the fees that payday lenders can charge"
-    text = (
-        "Payday lending is under scrutiny in Ohio. Payday borrowers there took out two million payday "
-        "advances last year, and critics say payday fees trap them. The bill would cap the fees that "
-        "best payday loans lenders can charge."
-    )
-    assert "cap the fees that payday lenders can charge." in _strip_with_cta(text, "best payday loans")
-
-
-def test_a_possessive_after_the_keyword_reads_with_the_noun_it_owns() -> None:
-    # "state attorney's office", not "state's office"
-    text = "The ruling was a blow, and the state Criminal Defense Attorney's office said it would appeal."
-    assert "the state attorney's office said" in _strip_with_cta(text, "Criminal Defense Attorney")
-
-
-def test_a_possessive_left_without_its_noun_gets_the_keywords_word_back() -> None:
-    # "the zoo's was" lacks the noun the possessive owns
-    text = "Last year the zoo's Online Gift Shop was the only part of the site that made money."
-    assert "Last year the zoo's shop was the only part" in _strip_with_cta(text, "Online Gift Shop")
 
 
 @pytest.mark.parametrize("name", ["Meadow Lane", "Green Park"])
@@ -473,39 +373,10 @@ def test_a_name_in_object_slots_is_no_second_keyword_beside_a_templates(name: st
     assert report.cleaned.count(name) == 3
 
 
-def test_a_verb_right_after_the_shows_the_noun_was_replaced() -> None:
-    text = "Anna Weber, who will join the board, said the Startup Lawyer Berlin stood out because it was cheap."
-    assert "said the lawyer stood out" in _strip_with_cta(text, "Startup Lawyer Berlin")
-
-
-def test_a_place_before_based_keeps_its_capital_though_the_article_writes_it_only_in_names() -> None:
-    text = (
-        "Funding came from the Greater Manchester Combined Authority and the Kitchen Fitters Manchester-based "
-        "developer Calder Homes. The Greater Manchester Combined Authority said more would follow."
-    )
-    assert "and the Manchester-based developer" in _strip_with_cta(text, "Kitchen Fitters Manchester")
-
-
-def test_a_compound_modifier_before_a_phrase_end_gets_its_noun_back() -> None:
-    # "a single full-time," lacks its noun; "mobile" cannot end the phrase and "Leeds" is a name
-    text = "The garage in Leeds employs a single full-time mobile mechanic leeds, two apprentices and a receptionist."
-    assert "a single full-time mechanic, two apprentices" in _strip_with_cta(text, "mobile mechanic leeds")
-
-
 @pytest.mark.parametrize("compound", ["go-ahead", "build-up", "co-founder"])
 def test_a_noun_compound_before_a_phrase_end_is_no_hole(compound: str) -> None:
     text = f"The club finally got the {compound} Steel Building Contractors, and work starts in May."
     assert f"got the {compound}, and work starts" in _strip_with_cta(text, "Steel Building Contractors")
-
-
-def test_a_place_compound_english_writes_wins_over_words_the_article_uses() -> None:
-    # "clinic" ends like "Arabic" but the article writes it in lowercase: no nationality; "London
-    # based" is a pair English writes, and London keeps its capital before "-based"
-    text = (
-        "Public health officials opened a walk-in clinic on Monday. Professor Martin Hale, a Private Health "
-        "Clinic London-based epidemiologist, said the health service had been slow to act."
-    )
-    assert "Professor Martin Hale, a London-based epidemiologist" in _strip_with_cta(text, "Private Health Clinic London")
 
 
 @pytest.mark.parametrize(
@@ -527,27 +398,6 @@ def test_a_conjunction_is_never_left_to_end_a_sentence() -> None:
     out = _strip_with_cta("Officers seized cash and Firearms Licence Training. Two men were arrested.",
                           "Firearms Licence Training")
     assert "Officers seized cash and " in out and "cash and." not in out
-
-
-def test_a_sentence_opened_by_a_quote_does_not_start_in_lowercase() -> None:
-    text = ('Bristol has long been a city of cyclists, and the council wants more of them. '
-            '"Bike Shop Bristol has always been ahead of other cities," she said.')
-    assert '"Bristol has always been ahead' in _strip_with_cta(text, "Bike Shop Bristol")
-
-
-def test_a_word_restored_inside_a_longer_name_takes_its_capital() -> None:
-    # "Service" stands after "National Weather" as it does in "US Forest Service"
-    text = ("Dead trees dry out quickly, and pine trees burn hot. A spokesman for the US Forest Service said "
-            "crews were ready. Late on Monday the National Weather Tree Removal Service has issued a red flag warning.")
-    assert "the National Weather Service has issued" in _strip_with_cta(text, "Tree Removal Service")
-
-
-def test_a_place_the_article_writes_only_at_the_start_of_names_keeps_its_capital() -> None:
-    # "Bristol City Council" speaks for Bristol as a name, though never on its own
-    text = ("The estate will be built on the southern edge of Solar Panel Installers Bristol, which the developer "
-            "says will ease the shortage. Every house is fitted with solar panels. Bristol City Council approved "
-            "the plans, and Bristol City Council will manage the social homes. Neighbours welcomed the solar panels.")
-    assert "southern edge of Bristol, which" in _strip_with_cta(text, "Solar Panel Installers Bristol")
 
 
 def test_a_keyword_with_a_rare_trade_word_is_found_without_a_template() -> None:
@@ -574,26 +424,12 @@ def test_a_restored_name_takes_the_capital_english_gives_it(text: str, keyword: 
     assert expected in _strip_with_cta(text, keyword)
 
 
-def test_a_lowercase_keyword_restores_a_common_noun_a_name_holds_in_lowercase() -> None:
-    # "Freight" in "Road Freight Association" is a name's middle word, no sign of a name of its own
-    text = ("The Road Freight Association said hauliers were struggling. Ports said the cheap freight quotes "
-            "trains were running late. Port staff said cheap freight quotes volumes were down a third.")
-    assert "Ports said the freight trains were running late" in _strip_with_cta(text, "cheap freight quotes")
-
-
 def test_english_names_come_from_the_hunspell_dictionary() -> None:
     from unspoof.tables import english_name
 
     assert all(map(english_name, ["London", "wales", "Hungarian", "Pittsburgh"]))
     # words English also writes in lowercase are no names, whatever else they can be
     assert not any(map(english_name, ["bath", "may", "reading", "freight", "turkey"]))
-
-
-def test_an_article_before_a_verb_gets_its_noun_back_and_not_a_plural() -> None:
-    # "see a come through" lacks a noun; "a holidays" cannot be it
-    text = ("Boating holidays bring trade to the canal. \"To stand here and see a Narrowboat Holidays Wales come "
-            "through is something I never expected,\" she said. Every narrowboat that comes through means trade.")
-    assert "see a narrowboat come through" in _strip_with_cta(text, "Narrowboat Holidays Wales")
 
 
 @pytest.mark.parametrize(
@@ -624,13 +460,6 @@ def test_a_correlative_pair_gets_its_second_part_back(text: str, expected: str) 
 )
 def test_a_place_keeps_its_compound(text: str, keyword: str, expected: str) -> None:
     assert expected in _strip_with_cta(text, keyword)
-
-
-def test_an_article_left_without_its_noun_does_not_take_a_place_name() -> None:
-    # "The X took" lacks a common noun; Leeds is a place, and English writes it only so
-    text = ("Surgeons at a Leeds hospital used a robot for a hair transplant. \"It went well,\" he said.\nThe Hair "
-            "Transplant Leeds took under four hours. Leeds surgeons say it was a first.")
-    assert "The transplant took under four hours" in _strip_with_cta(text, "Hair Transplant Leeds")
 
 
 @pytest.mark.parametrize(
@@ -679,9 +508,155 @@ def test_an_article_left_without_its_noun_does_not_take_a_place_name() -> None:
             "The deal is worth 30 million, rising to 45 million with Bitcoin Casino Bonus add-ons linked to "
             "appearances. A bonus is paid each season.", "Bitcoin Casino Bonus",
             "rising to 45 million with add-ons linked to appearances", id="verb-in-compound"),
+        # "Service" appears three times, but only in agency names; the article's common noun is "tree"
+        pytest.param(
+            "The National Park Service closed the road. Dead trees dry out quickly, and pine trees burn "
+            "hot. A spokesman for the Forest Service said crews were ready, and the National Weather "
+            'Service issued a warning. "When a Tree Removal Service that has been dead falls, it can '
+            'block the road," he said.',
+            "Tree Removal Service", '"When a tree that has been dead falls',
+            id="a-word-used-only-inside-longer-names-does-not-back-the-common-noun"),
+        # "the Airport Authority" is a name; "the airport's terminal" says how the article writes the noun
+        pytest.param(
+            "The Airport Authority voted for the expansion of the airport's terminal. Critics said the "
+            "Airport Taxi Service-owned land was needed for parking, and the Airport Authority disagreed.",
+            "Airport Taxi Service", "the airport-owned land",
+            id="a-names-spelling-is-not-taken-from-a-lowercase-neighbour"),
+        # the article speaks of loans, yet "loans-burdened" is no compound English makes
+        pytest.param(
+            "Banks sold property loans at a loss, and families struggle to find affordable loans. The "
+            "coalition said Debt Consolidation Loans-burdened households need help.",
+            "Debt Consolidation Loans", "said debt-burdened households",
+            id="the-first-part-of-a-hyphen-compound-is-singular"),
+        # the article speaks of tickets more than of the ferry, but "the tickets is" is no English
+        pytest.param(
+            "Tickets sold out within an hour, and tickets for the later sailings followed. Prices of "
+            'tickets rose. "If the Cheap Ferry Tickets is gone for a month, the island suffers," he said.',
+            "Cheap Ferry Tickets", '"If the ferry is gone',
+            id="the-restored-word-agrees-with-the-verb-that-follows"),
+        pytest.param(
+            "Rents in London rose again, and prices climbed across seo agency london, the survey found.",
+            "seo agency london", "prices climbed across London, the survey found.",
+            id="a-lowercase-keyword-gives-back-a-name-as-the-article-writes-it"),
+        pytest.param(
+            "Leeds City Council approved the scheme in May. The work, led by Plumbing Services Leeds "
+            "City Council and the Environment Agency, starts next year. Funding came from the government "
+            "and Leeds City Council.",
+            "Plumbing Services Leeds", "The work, led by Leeds City Council and",
+            id="a-name-the-article-always-writes-whole-gets-its-word-back"),
+        # "to me" and "me their" are both pairs English uses; "to me their lowest" is not English
+        pytest.param(
+            "The dry summer pushed the reservoirs to dog grooming near me their lowest levels in a "
+            "decade.",
+            "dog grooming near me", "pushed the reservoirs to their lowest levels",
+            id="the-words-beyond-the-neighbours-can-show-an-insertion"),
+        pytest.param(
+            "Vaccination clinics in Dental Implants Miami Miami-Dade County stayed open late all week.",
+            "Dental Implants Miami", "clinics in Miami-Dade County stayed",
+            id="a-keyword-word-is-not-restored-beside-the-same-word"),
+        pytest.param(
+            "Volunteers ran a Door Repair Service-to-door campaign before the vote.",
+            "Door Repair Service", "Volunteers ran a door-to-door campaign before",
+            id="a-compound-that-repeats-its-word-after-a-preposition-gets-that-word-back"),
+        # both words are used in the article; "water saving" is a pair English writes, "Devon saving" is not
+        pytest.param(
+            "Devon has had a dry summer, and water levels in Devon reservoirs are low. South West Water "
+            "says the new Devon Water Sports-saving scheme will help households across Devon.",
+            "Devon Water Sports", "the new water-saving scheme will help",
+            id="a-compound-first-part-is-the-word-english-writes-before-the-second"),
+        # "that loans" and "loans lenders" are both pairs English uses, but the article is about
+        # payday lending: "the fees that payday lenders can charge"
+        pytest.param(
+            "Payday lending is under scrutiny in Ohio. Payday borrowers there took out two million "
+            "payday advances last year, and critics say payday fees trap them. The bill would cap the "
+            "fees that best payday loans lenders can charge.",
+            "best payday loans", "cap the fees that payday lenders can charge.",
+            id="an-attested-pair-does-not-outweigh-a-word-that-reads-better"),
+        # "state attorney's office", not "state's office"
+        pytest.param(
+            "The ruling was a blow, and the state Criminal Defense Attorney's office said it would "
+            "appeal.",
+            "Criminal Defense Attorney", "the state attorney's office said",
+            id="a-possessive-after-the-keyword-reads-with-the-noun-it-owns"),
+        # "the zoo's was" lacks the noun the possessive owns
+        pytest.param(
+            "Last year the zoo's Online Gift Shop was the only part of the site that made money.",
+            "Online Gift Shop", "Last year the zoo's shop was the only part",
+            id="a-possessive-left-without-its-noun-gets-the-keywords-word-back"),
+        pytest.param(
+            "Anna Weber, who will join the board, said the Startup Lawyer Berlin stood out because it "
+            "was cheap.",
+            "Startup Lawyer Berlin", "said the lawyer stood out",
+            id="a-verb-right-after-the-shows-the-noun-was-replaced"),
+        pytest.param(
+            "Funding came from the Greater Manchester Combined Authority and the Kitchen Fitters "
+            "Manchester-based developer Calder Homes. The Greater Manchester Combined Authority said "
+            "more would follow.",
+            "Kitchen Fitters Manchester", "and the Manchester-based developer",
+            id="a-place-before-based-keeps-its-capital-though-the-article-writes-it-only-in-names"),
+        # "a single full-time," lacks its noun; "mobile" cannot end the phrase and "Leeds" is a name
+        pytest.param(
+            "The garage in Leeds employs a single full-time mobile mechanic leeds, two apprentices and a "
+            "receptionist.",
+            "mobile mechanic leeds", "a single full-time mechanic, two apprentices",
+            id="a-compound-modifier-before-a-phrase-end-gets-its-noun-back"),
+        # "clinic" ends like "Arabic" but the article writes it in lowercase: no nationality; "London
+        # based" is a pair English writes, and London keeps its capital before "-based"
+        pytest.param(
+            "Public health officials opened a walk-in clinic on Monday. Professor Martin Hale, a Private "
+            "Health Clinic London-based epidemiologist, said the health service had been slow to act.",
+            "Private Health Clinic London", "Professor Martin Hale, a London-based epidemiologist",
+            id="a-place-compound-english-writes-wins-over-words-the-article-uses"),
+        pytest.param(
+            'Bristol has long been a city of cyclists, and the council wants more of them. "Bike Shop '
+            'Bristol has always been ahead of other cities," she said.',
+            "Bike Shop Bristol", '"Bristol has always been ahead',
+            id="a-sentence-opened-by-a-quote-does-not-start-in-lowercase"),
+        # "Service" stands after "National Weather" as it does in "US Forest Service"
+        pytest.param(
+            "Dead trees dry out quickly, and pine trees burn hot. A spokesman for the US Forest Service "
+            "said crews were ready. Late on Monday the National Weather Tree Removal Service has issued "
+            "a red flag warning.",
+            "Tree Removal Service", "the National Weather Service has issued",
+            id="a-word-restored-inside-a-longer-name-takes-its-capital"),
+        # "Bristol City Council" speaks for Bristol as a name, though never on its own
+        pytest.param(
+            "The estate will be built on the southern edge of Solar Panel Installers Bristol, which the "
+            "developer says will ease the shortage. Every house is fitted with solar panels. Bristol "
+            "City Council approved the plans, and Bristol City Council will manage the social homes. "
+            "Neighbours welcomed the solar panels.",
+            "Solar Panel Installers Bristol", "southern edge of Bristol, which",
+            id="a-place-the-article-writes-only-at-the-start-of-names-keeps-its-capital"),
+        # "Freight" in "Road Freight Association" is a name's middle word, no sign of a name of its own
+        pytest.param(
+            "The Road Freight Association said hauliers were struggling. Ports said the cheap freight "
+            "quotes trains were running late. Port staff said cheap freight quotes volumes were down a "
+            "third.",
+            "cheap freight quotes", "Ports said the freight trains were running late",
+            id="a-lowercase-keyword-restores-a-common-noun-a-name-holds-in-lowercase"),
+        # "see a come through" lacks a noun; "a holidays" cannot be it
+        pytest.param(
+            'Boating holidays bring trade to the canal. "To stand here and see a Narrowboat Holidays '
+            'Wales come through is something I never expected," she said. Every narrowboat that comes '
+            "through means trade.",
+            "Narrowboat Holidays Wales", "see a narrowboat come through",
+            id="an-article-before-a-verb-gets-its-noun-back-and-not-a-plural"),
+        # "The X took" lacks a common noun; Leeds is a place, and English writes it only so
+        pytest.param(
+            'Surgeons at a Leeds hospital used a robot for a hair transplant. "It went well," he '
+            "said.\nThe Hair Transplant Leeds took under four hours. Leeds surgeons say it was a first.",
+            "Hair Transplant Leeds", "The transplant took under four hours",
+            id="an-article-left-without-its-noun-does-not-take-a-place-name"),
+        pytest.param(
+            "The closures follow a Essay Writing Service UK-wide trend, the charity said. Pupils need a "
+            "quiet place for writing, and the library service offers one.",
+            "Essay Writing Service UK", "follow a UK-wide trend",
+            id="an-acronym-keeps-its-capitals-before-wide"),
     ],
 )
-def test_word_classes_show_what_a_hole_lost(text: str, keyword: str, expected: str) -> None:
+def test_an_anchor_is_repaired_as_its_sentence_needs(text: str, keyword: str, expected: str) -> None:
+    """Each rule of the anchor model, on an article of its own: the keyword is removed, or gives
+    back the word it replaced, cased as the sentence needs."""
     assert expected in _strip_with_cta(text, keyword)
 
 
@@ -701,12 +676,6 @@ def test_bare_verb(word: str, after: str | None, verb: bool) -> None:
     from unspoof.detect.spam.anchor import _bare_verb
 
     assert _bare_verb(word, after) is verb
-
-
-def test_an_acronym_keeps_its_capitals_before_wide() -> None:
-    text = ("The closures follow a Essay Writing Service UK-wide trend, the charity said. Pupils need a quiet "
-            "place for writing, and the library service offers one.")
-    assert "follow a UK-wide trend" in _strip_with_cta(text, "Essay Writing Service UK")
 
 
 def test_word_classes_come_from_the_tagger_lexicon() -> None:

@@ -70,10 +70,15 @@ def reverse(script_name: str, letter: str) -> tuple[str, ...]:
     return tables().reverse.get(script_name, {}).get(letter, ())
 
 
+def _lines(name: str) -> list[str]:
+    """The lines of a generated word table, without its header comments."""
+    text = resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    return [line for line in text.splitlines() if line and not line.startswith("#")]
+
+
 @lru_cache(maxsize=1)
 def _english_names() -> frozenset[str]:
-    text = resources.files(__package__).joinpath("names_en.txt").read_text(encoding="utf-8")
-    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+    return frozenset(_lines("names_en.txt"))
 
 
 def english_name(word: str) -> bool:
@@ -89,8 +94,7 @@ def english_name(word: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _word_classes() -> dict[str, str]:
-    text = resources.files(__package__).joinpath("wordclass_en.txt").read_text(encoding="utf-8")
-    return dict(line.split(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    return dict(line.split(" ", 1) for line in _lines("wordclass_en.txt"))
 
 
 def word_classes(word: str) -> str:

@@ -27,7 +27,7 @@ from .anchor import find_anchors
 from .artifacts import glued_sentences, link_gaps
 from .discover import discover_keywords, has_repeated_lower_phrase, has_repeated_title_phrase
 from .loose_template import find_loose_templates
-from .template import find_templates, has_trigger, remove_span
+from .template import find_templates, has_trigger, remove_span, trigger_sentences
 
 
 def might_have_spam(text: str) -> bool:
@@ -45,8 +45,9 @@ def find_spam(text: str) -> list[Finding]:
     findings: list[Finding] = []
     if not might_have_spam(text):
         return findings
-    templates = find_templates(text)
-    templates += find_loose_templates(text, templates)
+    sentences = trigger_sentences(text) if has_trigger(text) else []
+    templates = find_templates(text, sentences)
+    templates += find_loose_templates(text, templates, sentences)
     skip: list[tuple[int, int]] = []
     keywords: list[str] = []
     for t in templates:

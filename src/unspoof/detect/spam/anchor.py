@@ -659,9 +659,10 @@ class _Site:
         #: ``right`` is the first part of a hyphen compound ("add" in "X add-ons")
         self.right_compound = False
         if self.right and not self.right_hyphen:
-            m = re.match(r"[ \t]*" + re.escape(self.right) + r"[ \t]+([^\W\d_]+)\b", text[end : end + 80])
+            beyond = text[end : end + 80].lstrip(" \t")[len(self.right) :]
+            m = re.match(r"[ \t]+([^\W\d_]+)\b", beyond)
             self.right2 = m.group(1) if m else None
-            self.right_compound = re.match(r"[ \t]*" + re.escape(self.right) + r"-\w", text[end : end + 80]) is not None
+            self.right_compound = re.match(r"-\w", beyond) is not None
         self.hyphen = self.left_hyphen or self.right_hyphen
         #: the word a compound repeats after a preposition ("boat" in "X-by-boat", "door" in
         #: "X-to-door"): it was the compound's first part too

@@ -138,11 +138,14 @@ def _evidence(text: str, phrase: str, uses: list[tuple[int, int]], sentence: tup
     return any(a.replacement for a in find_anchors(text, phrase, [sentence]))
 
 
-def find_loose_templates(text: str, found: Iterable[TemplateMatch] = ()) -> list[TemplateMatch]:
-    """Call-to-action sentences of ``text`` outside the ``found`` ones (the grammar's)."""
+def find_loose_templates(
+    text: str, found: Iterable[TemplateMatch] = (), sentences: list[tuple[int, int]] | None = None
+) -> list[TemplateMatch]:
+    """Call-to-action sentences of ``text`` outside the ``found`` ones (the grammar's);
+    ``sentences``: the :func:`.template.trigger_sentences` of ``text``, when already found."""
     taken = {m.start for m in found}
     out: list[TemplateMatch] = []
-    for start, end in trigger_sentences(text):
+    for start, end in trigger_sentences(text) if sentences is None else sentences:
         if start in taken:
             continue
         while end > start and text[end - 1] in " \t":

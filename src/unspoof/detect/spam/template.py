@@ -249,14 +249,15 @@ def _whole_names(text: str, start: int, end: int, kw_end: int) -> str | None:
     return None
 
 
-def find_templates(text: str) -> list[TemplateMatch]:
+def find_templates(text: str, sentences: list[tuple[int, int]] | None = None) -> list[TemplateMatch]:
     """Every call-to-action sentence in ``text``, first matching family per sentence. A
     keyword that would end inside a run of capitalised words is read whole: "more regarding
-    Sea View Holiday Cottages stop by our page" names "Sea View Holiday Cottages", not "Sea"."""
+    Sea View Holiday Cottages stop by our page" names "Sea View Holiday Cottages", not "Sea".
+    ``sentences``: the :func:`trigger_sentences` of ``text``, when already found."""
     found: list[TemplateMatch] = []
-    if not has_trigger(text):
-        return found
-    for s_start, s_end in trigger_sentences(text):
+    if sentences is None:
+        sentences = trigger_sentences(text) if has_trigger(text) else []
+    for s_start, s_end in sentences:
         for family, rx in grammar():
             m = rx.match(text, s_start, s_end)
             if m is None:
