@@ -636,6 +636,13 @@ def test_a_correlative_pair_gets_its_second_part_back(text: str, expected: str) 
             "overnight.",
             "Marine Engine Repairs Falmouth", "A Falmouth-registered trawler",
             id="a-place-keeps-its-compound-2"),
+        # "drive into X at night" lacks its object; "into van" would lack a determiner, "Leeds" not
+        pytest.param(
+            "Cheap Van Hire Leeds drivers waited for hours. Delivery staff say they no longer drive into "
+            "Cheap Van Hire Leeds at night. Parking in Leeds is scarce, and one van was clamped in Leeds "
+            "city centre while the van driver unloaded.",
+            "Cheap Van Hire Leeds", "drive into Leeds at night",
+            id="a-preposition-takes-a-name-before-a-bare-count-noun"),
     ],
 )
 def test_an_anchor_is_repaired_as_its_sentence_needs(text: str, keyword: str, expected: str) -> None:

@@ -91,6 +91,12 @@ COMMON_ZIPF = 4.0
 PAGE_WORDS = 300
 #: log odds that a link tool replaces a word rather than inserting: about one time in five
 REPLACE_PRIOR = math.log10(1 / 4)
+#: log10 of how much likelier a word is after "a" than anywhere, from which it is a count noun
+#: that needs its determiner ("a taxi" +1.2; "a repair" +0.3, "a Bristol" -0.1)
+COUNTABLE = 0.6
+#: log10 association of a preposition and a bare count noun from which the pair is an idiom of
+#: its own ("by taxi" +0.8, "at school" +1.0; "into taxi" -0.6)
+BARE_IDIOM = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -574,6 +580,16 @@ def _plural(w: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and english_zipf(low[:-1]) >= 3.0
 
 
+def _bare_count_noun(doc: _Document, w: str, preposition: str, right: str | None) -> bool:
+    """Whether ``w`` would head a phrase after ``preposition`` as a singular count noun without
+    its determiner ("into taxi at"), which English does only in idioms ("by taxi", "at school").
+    Before a noun it is a modifier ("into taxi ranks"), and names and plurals stand bare."""
+    wp = doc.wp
+    if right is not None and word_classes(right)[0] == "N" or _plural(w) or w.lower() in doc.names:
+        return False
+    return wp.association("a", w) >= COUNTABLE and wp.association(preposition, w) < BARE_IDIOM
+
+
 def _joins(wp: WordPairs, left: str | None, right: str | None, right_hyphen: bool) -> bool:
     """Whether deleting the keyword before a hyphen leaves a compound English uses: "one X-fifth"
     reads "one-fifth"; "after-made" or "simple-saving" is none, so the keyword replaced a word."""
@@ -753,6 +769,8 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
                 return 0, odds[w]
             if left.lower() in _ARTICLES and english_name(w):
                 return 0, odds[w]  # "the X took" lacks a common noun, not "the Leeds"
+            if preposition and _bare_count_noun(doc, w, left, right):
+                return 0, odds[w]  # "get into X at all" lacks a name or a determiner's phrase, not "into taxi"
             # before a phrase end, a word that seldom ends one would leave it headless ("a full-time mobile,")
             ends = right is not None or wp.ending(w) >= HEADLESS
             chosen = left and left.lower() in _DETERMINERS and doc.attested(left, w)
