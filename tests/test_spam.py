@@ -658,6 +658,24 @@ def test_a_preposition_before_a_bare_verb_lost_its_object() -> None:
     assert "the 17:42 departure from Derby say they were" in unspoof.clean(case["text"], strip_spam=True)
 
 
+def test_an_adjective_does_not_head_the_phrase_a_determiner_opens() -> None:
+    """"asking for a X that turns up": "a cheap" and "cheap that" are both pairs English uses,
+    but "cheap" would head the phrase; the keyword replaced "ferry" (set af's ferry article)."""
+    case = json.loads((CASES / "article_af01.json").read_text(encoding="utf-8"))
+    assert "asking for a ferry that turns up" in unspoof.clean(case["text"], strip_spam=True)
+
+
+@pytest.mark.parametrize(
+    "left,word,right,heads",
+    [("a", "cheap", "that", True), ("a", "cheap", "ferry", False), ("a", "ferry", "that", False),
+     ("for", "cheap", "that", False), ("the", "new", "was", True)],
+)
+def test_adjective_head(left: str, word: str, right: str, heads: bool) -> None:
+    from unspoof.detect.spam.anchor import _adjective_head
+
+    assert _adjective_head(left, word, right) is heads
+
+
 @pytest.mark.parametrize(
     "word,after,verb",
     [("say", "they", True), ("stops", None, False), ("add", "ons", True), ("arrives", None, True),

@@ -580,6 +580,13 @@ def _plural(w: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is")) and english_zipf(low[:-1]) >= 3.0
 
 
+def _adjective_head(left: str, w: str, right: str) -> bool:
+    """Whether ``w``, mostly an adjective, would head the phrase a determiner opens: "a cheap
+    that" pairs on both sides ("a cheap", "cheap that"), but lacks its noun, unlike "a ferry that".
+    Before a noun it is a modifier ("a cheap ferry")."""
+    return left.lower() in _DETERMINERS and word_classes(w)[0] == "J" and word_classes(right)[0] != "N"
+
+
 def _bare_count_noun(doc: _Document, w: str, preposition: str, right: str | None) -> bool:
     """Whether ``w`` would head a phrase after ``preposition`` as a singular count noun without
     its determiner ("into taxi at"), which English does only in idioms ("by taxi", "at school").
@@ -739,7 +746,10 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         return None, -math.inf, False
     best = max(odds, key=odds.__getitem__)
     margin = odds[best]
-    fits = [w for w in odds if left and right and doc.attested(left, w) and doc.attested(w, right)]
+    fits = [
+        w for w in odds
+        if left and right and doc.attested(left, w) and doc.attested(w, right) and not _adjective_head(left, w, right)
+    ]
     if fits:  # "grass or water for": the pairs on both sides are attested
         fit = max(fits, key=odds.__getitem__)
         if odds[fit] + ATTESTED > margin:  # a word that reads better without the list stays ahead
