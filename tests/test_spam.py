@@ -154,6 +154,32 @@ def test_anchor_repairs_replaced_word_and_removes_insertion() -> None:
     )
 
 
+_BUS_LANES = (
+    "The council met on Tuesday to discuss the new bus lanes on the high street. Residents said the plans "
+    "would make the junction safer for children walking to school.\nThe work is expected to start in March "
+    "and to last about six weeks, the council said."
+)
+
+
+@pytest.mark.parametrize(
+    "keyword", ["24/7 Emergency Locksmith", "Dr. Patel's Dental Clinic", "U.S. Visa Services", "A&E Waiting Times", "No.1 Roofing Ltd"]
+)
+def test_a_keyword_with_digits_dots_or_ampersands_is_named_and_removed_whole(keyword: str) -> None:
+    text = (
+        _BUS_LANES.replace("the new bus", f"the new {keyword} bus")
+        .replace("children walking", f"children {keyword} walking")
+        .replace("\nThe work", f"\nFor more information about {keyword}, check out our site. The work")
+    )
+    assert unspoof.scan(text).keywords == [keyword]
+    assert unspoof.clean(text, strip_spam=True) == _BUS_LANES
+
+
+@pytest.mark.parametrize("before", ["Prices rose in the U.S. ", "Dr. Smith said so. ", "The vote was close."])
+def test_a_template_after_an_abbreviation_or_a_glued_end_goes_alone(before: str) -> None:
+    text = before + "For more information about Cheap Flights check out our site. Next one."
+    assert unspoof.clean(text, strip_spam=True) == before + "Next one."
+
+
 def test_spam_edits_need_strip_spam() -> None:
     text = "Putin was about to declare martial Turkish Law Firm to stop men. Visit our website for more information about Turkish Law Firm."
     report = unspoof.scan(text)

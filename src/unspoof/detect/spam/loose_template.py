@@ -26,8 +26,11 @@ from .discover import breaks_sentence
 from .template import (
     MAX_KEYWORD_WORDS,
     TemplateMatch,
+    best_reading,
     call_to_action_words,
     clean_keyword,
+    mask_name_dots,
+    sentence_starts,
     site_word,
     slot_pattern,
     slot_phrases,
@@ -44,8 +47,10 @@ SURE_SHARE = 0.9
 #: the keyword's uses elsewhere on the page
 MIN_OTHER_USES = 2
 
-_WORD = re.compile(r"[^\W_][\w'’&]*(?:-[\w'’&]+)*")
-_PHRASE = re.compile(r"[\w'’&-]+(?: [\w'’&-]+)*")
+#: a word, read on text whose name dots are masked (:func:`.template.mask_name_dots`): "St.",
+#: "No.1" and "24/7" are words of a keyword
+_WORD = re.compile(r"[^\W_](?:[\w'’&\u2024]|(?<=\d)/(?=\d))*(?:-[\w'’&]+)*")
+_PHRASE = re.compile(r"(?:[\w'’&\u2024-]|(?<=\d)/(?=\d))+(?: (?:[\w'’&\u2024-]|(?<=\d)/(?=\d))+)*")
 #: a phrase after one of these is part of a noun phrase of the sentence ("a revised version on
 #: our website"), not a promoted keyword
 _DETERMINERS = frozenset("the a an this that these those its their his her our my your".split())
@@ -85,15 +90,16 @@ def _bounded(text: str, a: int, b: int, sentence_start: int) -> bool:
     return not (prev.group(1)[:1].isupper() and phrase[:1].isupper() and not opens)
 
 
-def _candidates(text: str, start: int, end: int) -> dict[str, tuple[int, int, float]]:
-    """Phrases of the sentence that could be its keyword: ``{phrase: (start, end, share)}``."""
-    tokens = [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+def _candidates(text: str, masked: str, start: int, end: int) -> dict[str, tuple[int, int, float]]:
+    """Phrases of the sentence that could be its keyword: ``{phrase: (start, end, share)}``;
+    ``masked`` is ``text`` with its name dots masked."""
+    tokens = [(m.start(), m.end()) for m in _WORD.finditer(masked, start, end)]
     out: dict[str, tuple[int, int, float]] = {}
     for i in range(len(tokens)):
         for j in range(i + 2, min(len(tokens), i + MAX_KEYWORD_WORDS) + 1):
             a, b = tokens[i][0], tokens[j - 1][1]
             phrase = text[a:b]
-            if not _PHRASE.fullmatch(phrase):
+            if not _PHRASE.fullmatch(masked, a, b):
                 break  # a phrase does not cross punctuation
             words = phrase.split()
             if all(w.lower() in call_to_action_words() for w in words) or words[0].lower() in _introducers():
@@ -111,12 +117,12 @@ def _candidates(text: str, start: int, end: int) -> dict[str, tuple[int, int, fl
     return out
 
 
-def _match(text: str, start: int, end: int) -> TemplateMatch | None:
+def _match(text: str, masked: str, start: int, end: int) -> TemplateMatch | None:
     sentence = text[start:end]
     if len(sentence.split()) > MAX_SENTENCE_WORDS or not _addressed().search(sentence):
         return None
     uses: dict[str, list[tuple[int, int]]] = {}
-    candidates = _candidates(text, start, end)
+    candidates = _candidates(text, masked, start, end)
     for phrase in candidates:
         found = [(m.start(), m.end()) for m in keyword_regex(phrase).finditer(text) if not start <= m.start() < end]
         if len(found) >= MIN_OTHER_USES:
@@ -143,14 +149,15 @@ def find_loose_templates(
 ) -> list[TemplateMatch]:
     """Call-to-action sentences of ``text`` outside the ``found`` ones (the grammar's);
     ``sentences``: the :func:`.template.trigger_sentences` of ``text``, when already found."""
-    taken = {m.start for m in found}
+    found = list(found)
+    masked = mask_name_dots(text)
     out: list[TemplateMatch] = []
     for start, end in trigger_sentences(text) if sentences is None else sentences:
-        if start in taken:
+        if any(start < m.end and m.start < end for m in found):
             continue
         while end > start and text[end - 1] in " \t":
             end -= 1
-        m = _match(text, start, end)
-        if m is not None:
-            out.append(m)
+        matches = [m for s in sentence_starts(text, start, end) if (m := _match(text, masked, s, end))]
+        if matches:
+            out.append(best_reading(matches))
     return out

@@ -31,7 +31,7 @@ from .pairs import english_zipf
 #: words a keyword does not start with: the phrase is then ordinary prose, not a promoted keyword
 _NOT_KEYWORD_START = frozenset(
     "the a an this that these those my our your his her their its it he she they we you i "
-    "me him them us what which who how where when why there here some any every no "
+    "me him them us what which who how where when why there here some any every "
     "for to in on at of with by from and or but about as if than then so".split()
 )
 #: words a keyword does not end with: the capture ran into the next clause ("work, then")
@@ -41,18 +41,28 @@ _CTA_WORDS = frozenset("please kindly implore visit you us our your".split())
 #: a keyword is a noun phrase: a lowercase modal or form of "be" in it is the clause after it
 #: ("X can be found at our site"; "Divorce Lawyer Houston May" is a name's capital)
 _CLAUSE_VERBS = frozenset("can could may might will would should must is are be been".split())
+#: words a call to action may run on for after its site ("… on our own site, which is updated often")
+MAX_TAIL_WORDS = 5
 #: a keyword has at most this many words; longer captures are prose that happened to match
 MAX_KEYWORD_WORDS = 8
 #: a lone lowercase word at least this common (Zipf scale) is prose ("work"), not a keyword
 #: ("viagra" 3.2, "insurance" 4.9)
 COMMON_WORD_ZIPF = 5.0
 
-#: lookahead: the next word is not one a keyword (or a '*' word) starts with
-_NOT_STOP = r"(?!(?:" + "|".join(sorted(_NOT_KEYWORD_START | {"can", "could", "make"}, key=len, reverse=True)) + r")\b)"
+#: lookahead: the next word is not one a keyword (or a '*' word) starts with; a word joined to
+#: the next by "&", "/" or a dot (masked or not) is none of them ("A&E Waiting Times", "No.1")
+_NOT_STOP = (
+    r"(?!(?:"
+    + "|".join(sorted(_NOT_KEYWORD_START | {"can", "could", "make"}, key=len, reverse=True))
+    + r")\b(?![&/.\u2024]\w))"
+)
 # A free word inside a gap: no sentence end, and not a line break.
 _FREE_WORD = r"[^\s.!?]+"
 _SEP = r"[\s,;:]+"
 
+
+#: a slash between digits ("24/7 Emergency Plumber"), which no URL needs
+_DIGIT_SLASH = re.compile(r"(?<=\d)/(?=\d)")
 
 #: marks between a comment tail's site word and its keyword ("My blog :: x", "My page - x")
 _TAIL_MARKS = frozenset(":;-–—.")
@@ -102,8 +112,9 @@ def _compile_family(parts: list[Any], slots: dict[str, dict]) -> re.Pattern[str]
             # the gap's words each took their separator: the sentence's last word is left
             out.append(r"[^\s.!?]*\s*(?:[.!]+|(?=[\r\n])|\Z)")
         elif part == "END":
-            # a short tail ('… our web site today.') and the sentence end
-            out.append(r"(?:[\s,]+[^\s.!?]+){0,3}?\s*(?:[.!]+|(?=[\r\n])|\Z)")
+            # a short tail ('… our web site today.', '… on our own site, which is updated often.')
+            # and the sentence end
+            out.append(r"(?:[\s,]+[^\s.!?]+){0,%d}?\s*(?:[.!]+|(?=[\r\n])|\Z)" % MAX_TAIL_WORDS)
         elif part == "EOL":
             out.append(r"\s*[.!]?[ \t]*(?=[\r\n]|\Z)")
         elif part == "SEP":
@@ -195,8 +206,8 @@ def clean_keyword(kw: str) -> str | None:
         return None
     if not any(ch.isalpha() for ch in kw):
         return None
-    if any(s in kw for s in ("/", "@", "<", ">", "www.", "http")):
-        return None
+    if any(s in _DIGIT_SLASH.sub("", kw) for s in ("/", "@", "<", ">", "www.", "http")):
+        return None  # a URL, path or address; "24/7" is a keyword's word
     if _CTA_WORDS & {w.lower() for w in words[1:]}:
         return None  # the capture ran past the call to action's own words
     if _CLAUSE_VERBS & set(words[1:]):
@@ -215,22 +226,66 @@ def site_word() -> re.Pattern[str]:
 
 #: a sentence end; the dots of an ellipsis ("Also visit my blog ... X") are none
 _SENTENCE_END = re.compile(r"[\n\r!?]|(?<!\.)\.(?!\.)")
+#: titles whose dot starts a name rather than ending a sentence ("Dr. Patel", "St. Ives")
+_TITLES = "mr mrs ms dr prof rev st mt ft hon capt sgt lt col gen".split()
+#: a dot that may not end its sentence: inside a token ("U.S", "No.1", "example.com", and the
+#: glue of "vote.For"), or after a title or a capital initial before the next word ("Dr. Patel",
+#: "U.S. Visa")
+_NAME_DOT = re.compile(
+    # the dot first, so the search skips to dots; then what is around it
+    r"\.(?:(?<=[^\W_]\.)(?=[^\W_])|(?:"
+    # one look-behind per title length: Python's look-behind has a fixed width
+    + "|".join(
+        r"(?<=\b(?i:" + "|".join(t for t in _TITLES if len(t) == n) + r")\.)"
+        for n in sorted({len(t) for t in _TITLES})
+    )
+    + r"|(?<=\b[A-Z]\.))(?=[ \t]+\w))"
+)
+#: what such a dot reads as while sentences are found: a character no pattern takes for a dot
+_MASKED_DOT = "\u2024"  # one dot leader
+
+
+def mask_name_dots(text: str) -> str:
+    """``text`` with every dot that may not end its sentence masked, offsets unchanged:
+    a keyword may hold them ("Dr. Patel's Dental Clinic", "No.1 Roofing")."""
+    if "." not in text:
+        return text
+    return _NAME_DOT.sub(_MASKED_DOT, text)
 
 
 def trigger_sentences(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences that name a site: the only ones a family can match."""
+    """Spans of the sentences that name a site: the only ones a family can match. A dot that
+    may not end a sentence (:func:`mask_name_dots`) ends none here; :func:`sentence_starts`
+    gives the places a sentence may start after one."""
+    masked = mask_name_dots(text)
     spans: list[tuple[int, int]] = []
     for m in trigger().finditer(ascii_lower(text)):
         if spans and m.start() < spans[-1][1]:
             continue
-        prev = [e.end() for e in _SENTENCE_END.finditer(text, max(0, m.start() - 400), m.start())]
-        i = prev[-1] if prev else max(text.rfind(c, 0, m.start()) for c in ".!?\n\r") + 1
+        prev = [e.end() for e in _SENTENCE_END.finditer(masked, max(0, m.start() - 400), m.start())]
+        i = prev[-1] if prev else max(masked.rfind(c, 0, m.start()) for c in ".!?\n\r") + 1
         while i < m.start() and not text[i].isalnum():
             i += 1  # leading spaces, quotes, bullets
-        end = _SENTENCE_END.search(text, m.end())
+        end = _SENTENCE_END.search(masked, m.end())
         j = _past(text, end.start() if end else len(text), ".!?", 1)
         spans.append((i, j))
     return spans
+
+
+def sentence_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the trigger sentence ``start:end`` may begin, earliest first: at ``start``, or after
+    a dot before its site word that ends the sentence before it after all ("in the U.S. For more
+    on X visit our site"; "the vote.For more")."""
+    masked = mask_name_dots(text[start:end])
+    site = trigger().search(ascii_lower(masked))
+    starts = [start]
+    for k in (i for i, c in enumerate(masked[: site.start() if site else 0]) if c == _MASKED_DOT):
+        k += 1
+        while k < len(masked) and masked[k] in " \t":
+            k += 1
+        if k < len(masked) and masked[k].isalnum():
+            starts.append(start + k)
+    return starts
 
 
 #: a run of capitalised words inside a sentence ("Sea View Holiday Cottages")
@@ -257,28 +312,43 @@ def find_templates(text: str, sentences: list[tuple[int, int]] | None = None) ->
     found: list[TemplateMatch] = []
     if sentences is None:
         sentences = trigger_sentences(text) if has_trigger(text) else []
+    masked = mask_name_dots(text) if sentences else text
     for s_start, s_end in sentences:
-        for family, rx in grammar():
-            m = rx.match(text, s_start, s_end)
-            if m is None:
-                continue
-            joined = _whole_names(text, s_start, s_end, m.end("kw"))
-            if joined is not None:
-                m = rx.match(joined, s_start, s_end) or m
-            kw = clean_keyword(text[m.start("kw") : m.end("kw")])
-            if kw is None:
-                continue
-            if family == "visit_my_page" and not kw[:1].isupper() and text[: m.start("kw")].rstrip()[-1:] not in _TAIL_MARKS:
-                continue  # a comment tail names its keyword as a title, or after a mark ("My blog - x")
-            if site_word().fullmatch(kw):
-                continue
-            ks = text.index(kw, m.start("kw"))
-            end = m.end()
-            while end > m.start() and text[end - 1] in " \t":
-                end -= 1
-            found.append(TemplateMatch(m.start(), end, family, kw, ks, ks + len(kw)))
-            break
+        matches = [m for start in sentence_starts(text, s_start, s_end) if (m := _match_families(text, masked, start, s_end))]
+        if matches:
+            found.append(best_reading(matches))
     return found
+
+
+def best_reading(matches: list[TemplateMatch]) -> TemplateMatch:
+    """Of one sentence's readings from its possible starts, the one with the longest keyword
+    ("Dr. Patel's Dental Clinic", not "Patel's Dental Clinic"), in the shortest sentence ("For
+    more on X", not "Prices rose in the U.S. For more on X")."""
+    return max(matches, key=lambda m: (m.keyword_end - m.keyword_start, m.start))
+
+
+def _match_families(text: str, masked: str, start: int, end: int) -> TemplateMatch | None:
+    """The first family that matches the sentence starting at ``start``, read on ``masked``."""
+    for family, rx in grammar():
+        m = rx.match(masked, start, end)
+        if m is None:
+            continue
+        joined = _whole_names(masked, start, end, m.end("kw"))
+        if joined is not None:
+            m = rx.match(joined, start, end) or m
+        kw = clean_keyword(text[m.start("kw") : m.end("kw")])
+        if kw is None:
+            continue
+        if family == "visit_my_page" and not kw[:1].isupper() and text[: m.start("kw")].rstrip()[-1:] not in _TAIL_MARKS:
+            continue  # a comment tail names its keyword as a title, or after a mark ("My blog - x")
+        if site_word().fullmatch(kw):
+            continue
+        ks = text.index(kw, m.start("kw"))
+        stop = m.end()
+        while stop > m.start() and text[stop - 1] in " \t":
+            stop -= 1
+        return TemplateMatch(m.start(), stop, family, kw, ks, ks + len(kw))
+    return None
 
 
 def _past(text: str, i: int, chars: str, step: int) -> int:
