@@ -11,6 +11,7 @@ import pytest
 
 import unspoof
 from unspoof.detect.spam import detect
+from unspoof.detect.spam.anchor import find_anchors
 from unspoof.detect.spam.discover import discover_keywords
 from unspoof.detect.spam.template import find_templates
 from unspoof.model import SPAM_ANCHOR, SPAM_TEMPLATE
@@ -154,6 +155,18 @@ def test_anchor_repairs_replaced_word_and_removes_insertion() -> None:
     )
 
 
+def test_an_anchor_deletion_is_as_sure_as_its_odds() -> None:
+    """A keyword between list items is surely inserted; one where "classes and online courses"
+    would read as well is a close call, and its finding says so."""
+    text = (
+        "Members from the US, UK, free online courses Canada and Poland met on Monday. The library runs "
+        "reading classes and free online courses digital skills sessions for older residents."
+    )
+    clear, close = find_anchors(text, "free online courses")
+    assert clear.replacement == close.replacement == ""
+    assert 0.5 <= close.confidence < 0.7 < 0.9 <= clear.confidence < 1.0
+
+
 _BUS_LANES = (
     "The council met on Tuesday to discuss the new bus lanes on the high street. Residents said the plans "
     "would make the junction safer for children walking to school.\nThe work is expected to start in March "
@@ -236,7 +249,6 @@ def test_spam_under_hidden_characters_maps_back_to_the_input() -> None:
 
 
 def test_without_pair_statistics_anchors_are_deleted_not_guessed() -> None:
-    from unspoof.detect.spam.anchor import find_anchors
     from unspoof.detect.spam.pairs import WordPairs
 
     text = "They may declare martial Turkish Law Firm to stop men, after Turkish Law Firm-made drones flew."
