@@ -598,9 +598,13 @@ def _adjective_head(left: str, w: str, right: str) -> bool:
 def _bare_count_noun(doc: _Document, w: str, preposition: str, right: str | None) -> bool:
     """Whether ``w`` would head a phrase after ``preposition`` as a singular count noun without
     its determiner ("into taxi at"), which English does only in idioms ("by taxi", "at school").
-    Before a noun it is a modifier ("into taxi ranks"), and names and plurals stand bare."""
+    Before a noun it is a modifier ("into taxi ranks"), and names and plurals stand bare, as do
+    words mostly used otherwise, whose "a" belongs to their other use ("a damp cloth": "reports of
+    damp and mould")."""
     wp = doc.wp
     if right is not None and word_classes(right)[0] == "N" or _plural(w) or w.lower() in doc.names:
+        return False
+    if word_classes(w)[0] != "N":
         return False
     return wp.association("a", w) >= COUNTABLE and wp.association(preposition, w) < BARE_IDIOM
 
@@ -768,12 +772,18 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
     if verb or noun or _grammar_hole(doc, site, after):
         # "officials in X and Ankara": the preposition lost its object. Without the article's
         # word counts to tell, a name can be one on its own, which the keyword's other words
-        # ("Real Estate") cannot
-        first = kw_words[0]
+        # ("Real Estate") cannot: a place is no plural ("Luxury Villas Marbella"), and best one
+        # English writes only with a capital ("Cheap Hotels Ankara"), else the first that could be
+        # one. A word the lexicon knows as an adjective or verb is none ("reports of X and mould"
+        # was no "of Damp")
         unused = not any(doc.used(w) for w in kw_words)
         preposition = left.lower() not in _DETERMINERS and left.lower() in _NEEDS_OBJECT
-        if preposition and unused and first[:1].isupper() and english_zipf(first) < 5.0 and first in odds:
-            return first, math.inf, True
+        names = [
+            w for w in dict.fromkeys(kw_words)
+            if w in odds and w[:1].isupper() and english_zipf(w) < 5.0 and (english_name(w) or word_classes(w) == "N")
+        ]
+        if preposition and unused and names:
+            return max(names, key=lambda w: (not _plural(w), english_name(w))), math.inf, True
 
         # "an independent X to" lacks a common noun: not a name the article always capitalises,
         # and after "a"/"an" not a plural ("see a X come" was no "a holidays")
