@@ -193,6 +193,28 @@ def test_a_template_after_an_abbreviation_or_a_glued_end_goes_alone(before: str)
     assert unspoof.clean(text, strip_spam=True) == before + "Next one."
 
 
+@pytest.mark.parametrize("tail", ["today", "now", "right now", "in 2025"])
+@pytest.mark.parametrize("keyword,anchors", [("Emergency Plumber Leeds", 1), ("cheap car insurance", 2)])
+def test_a_keyword_running_on_into_its_sentence_is_named_as_the_page_writes_it(tail: str, keyword: str, anchors: int) -> None:
+    template = f"Visit our site at www.example.com for more on {keyword} {tail}."
+    text = _BUS_LANES.replace("\nThe work", f"\n{template} The work")
+    # with no other use, nothing says where the keyword ends
+    assert unspoof.scan(text).keywords == [f"{keyword} {tail}"]
+    text = text.replace("the new bus", f"the new {keyword} bus")
+    if anchors == 2:
+        text = text.replace("children walking", f"children {keyword} walking")
+    assert unspoof.scan(text).keywords == [keyword]
+    assert unspoof.clean(text, strip_spam=True) == _BUS_LANES
+
+
+def test_a_lowercase_phrase_the_prose_uses_once_does_not_cut_the_keyword() -> None:
+    text = (
+        "Drivers looking for cheap car parks in the centre were disappointed. "
+        "For more information about cheap car insurance visit our website."
+    )
+    assert unspoof.scan(text).keywords == ["cheap car insurance"]
+
+
 def test_spam_edits_need_strip_spam() -> None:
     text = "Putin was about to declare martial Turkish Law Firm to stop men. Visit our website for more information about Turkish Law Firm."
     report = unspoof.scan(text)
@@ -699,6 +721,11 @@ def test_a_correlative_pair_gets_its_second_part_back(text: str, expected: str) 
             "Monday. Emergency crews worked through the night.",
             "Luxury Villas Marbella", "flooding in Marbella and Malaga",
             id="a-lost-object-is-the-keywords-name-not-its-plural"),
+        # the keyword's place put back before a comma would repeat the next list item
+        pytest.param(
+            "Highs in Dallas Roofing Company Houston, Houston and Austin will top 103 degrees. Houston opened "
+            "cooling centres, and Houston schools closed early.", "Roofing Company Houston",
+            "Highs in Dallas, Houston and Austin", id="no-list-item-twice"),
     ],
 )
 def test_an_anchor_is_repaired_as_its_sentence_needs(text: str, keyword: str, expected: str) -> None:

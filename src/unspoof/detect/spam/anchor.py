@@ -140,6 +140,10 @@ def _left_word(text: str, s: int) -> tuple[str | None, bool, bool]:
     return None, False, len(before) < j - max(0, j - 6) and (not before or before[-1] in ".!?\r\n")
 
 
+#: a comma and the word after it
+_LIST_ITEM = re.compile(r",[ \t]*([^\W\d_]+)")
+
+
 def _right_word(text: str, e: int) -> tuple[str | None, bool]:
     """(word after ``e`` if nothing but spaces separate them, hyphen-attached)."""
     n = len(text)
@@ -223,10 +227,11 @@ def _verb_agrees(w: str, right: str | None) -> bool:
     return right is None or right.lower() not in ("is", "was", "has", "does") or not _plural(w)
 
 
-def _doubled(w: str, left: str | None, right: str | None) -> bool:
-    """Whether ``w`` would stand twice in a row ("in Miami Miami-Dade"): prose almost never
-    repeats a word, and a keyword put before the same word it holds was inserted."""
-    return any(x is not None and x.lower() == w.lower() for x in (left, right))
+def _doubled(w: str, site: _Site) -> bool:
+    """Whether ``w`` would stand twice in a row ("in Miami Miami-Dade"), or as two items of a
+    list ("in Dallas Houston, Houston"): prose almost never repeats a word so, and a keyword put
+    beside the same word it holds was inserted."""
+    return any(x is not None and x.lower() == w.lower() for x in (site.left, site.right, *site.items))
 
 
 def _article_agrees(left: str | None, w: str) -> bool:
@@ -699,6 +704,10 @@ class _Site:
             self.right2 = m.group(1) if m else None
             self.right_compound = re.match(r"-\w", beyond) is not None
         self.hyphen = self.left_hyphen or self.right_hyphen
+        #: the list items a comma separates from the keyword ("Houston" in "Dallas X, Houston,")
+        before = re.search(r"([^\W\d_]+),[ \t]*$", text[max(0, start - 40) : start]) if self.left is None else None
+        after = _LIST_ITEM.match(text, end) if self.right is None else None
+        self.items = tuple(m.group(1) for m in (before, after) if m)
         #: the word a compound repeats after a preposition ("boat" in "X-by-boat", "door" in
         #: "X-to-door"): it was the compound's first part too
         self.echo = None
@@ -752,7 +761,7 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         for w in dict.fromkeys(kw_words)
         # a noun inside a prepositional phrase need not agree with the verb after it ("the cap on
         # short-term loans was")
-        if _article_agrees(left, w) and (site.modifier or _verb_agrees(w, right)) and not _doubled(w, left, right)
+        if _article_agrees(left, w) and (site.modifier or _verb_agrees(w, right)) and not _doubled(w, site)
     }
     if not odds:
         return None, -math.inf, False

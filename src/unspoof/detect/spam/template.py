@@ -21,11 +21,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from .anchor import keyword_regex
 from .pairs import english_zipf
 
 #: words a keyword does not start with: the phrase is then ordinary prose, not a promoted keyword
@@ -319,7 +320,38 @@ def find_templates(text: str, sentences: list[tuple[int, int]] | None = None) ->
         matches = [m for start in sentence_starts(text, s_start, s_end) if (m := _match_families(text, masked, start, s_end))]
         if matches:
             found.append(best_reading(matches))
-    return found
+    return [_as_the_page_writes(text, t, found) for t in found]
+
+
+def _as_the_page_writes(text: str, t: TemplateMatch, found: list[TemplateMatch]) -> TemplateMatch:
+    """``t`` with a keyword that ran on into the sentence cut back to the one the page promotes:
+    "for more on X today" names X when the page writes X elsewhere and never "X today". Only a
+    lowercase tail goes ("now", "in 2025"), and the shorter keyword must appear outside the
+    calls to action: twice, or once when it has a capital (prose seldom writes "Emergency
+    Plumber Leeds"; it may write "cheap car" before a keyword "cheap car insurance")."""
+    words = t.keyword.split()
+    if len(words) < 2:
+        return t
+
+    def uses(keyword: str) -> int:
+        return sum(
+            not any(f.start <= m.start() < f.end for f in found) for m in keyword_regex(keyword).finditer(text)
+        )
+
+    if uses(t.keyword):
+        return t
+    for k in range(len(words) - 1, 0, -1):
+        if words[k][:1].isupper():
+            break  # the tail holds a name's word: the keyword is the whole phrase
+        prefix = clean_keyword(" ".join(words[:k]))
+        if prefix is None:
+            continue
+        n = uses(prefix)
+        if n >= 2 or n and prefix.lower() != prefix:
+            m = keyword_regex(prefix).match(text, t.keyword_start)
+            if m is not None:
+                return replace(t, keyword=prefix, keyword_end=m.end())
+    return t
 
 
 def best_reading(matches: list[TemplateMatch]) -> TemplateMatch:
