@@ -726,6 +726,21 @@ def test_a_correlative_pair_gets_its_second_part_back(text: str, expected: str) 
             "Highs in Dallas Roofing Company Houston, Houston and Austin will top 103 degrees. Houston opened "
             "cooling centres, and Houston schools closed early.", "Roofing Company Houston",
             "Highs in Dallas, Houston and Austin", id="no-list-item-twice"),
+        # two names side by side that English never writes together: the keyword's name was inserted
+        pytest.param(
+            "Fans travel from as far as Sheffield and Airport Taxi Manchester Blackpool to see the club. "
+            "Manchester Airport said flights to Manchester were full, and an Airport Taxi Manchester driver agreed.",
+            "Airport Taxi Manchester", "as far as Sheffield and Blackpool to see", id="no-name-beside-a-name"),
+        # before an -ing form, a compound's first part is no adjective-only word ("raw-testing")
+        pytest.param(
+            "Farmers sell raw milk at the gate. The raw milk delivery-testing program tells you what is in your "
+            "herd, and milk prices have risen.", "raw milk delivery", "The milk-testing program",
+            id="no-adjective-before-an-ing-form"),
+        # a line that opens after a closing quote starts a sentence: its capital says nothing of the case
+        pytest.param(
+            "She said: \"We will protect the Student Accommodation Leeds experience.\"\n"
+            "Student groups were pleased, and students in Leeds marched.", "Student Accommodation Leeds",
+            "the student experience", id="a-capital-after-a-quote-and-a-line-break-is-a-sentence-start"),
     ],
 )
 def test_an_anchor_is_repaired_as_its_sentence_needs(text: str, keyword: str, expected: str) -> None:

@@ -99,6 +99,10 @@ MARGIN_TRUST = 0.5
 REPLACED_CONFIDENCE = 0.87
 DEMANDED_CONFIDENCE = 0.9
 SURE_DELETION_CONFIDENCE = 0.95
+#: log10 association from which two names side by side are one name ("tel aviv" +5.7, "el paso"
+#: +4.9), though the pair list lacks them; names listed one after another stay below ("dallas
+#: houston" +1.9)
+NAME_PAIR = 3.0
 #: log10 of how much likelier a word is after "a" than anywhere, from which it is a count noun
 #: that needs its determiner ("a taxi" +1.2; "a repair" +0.3, "a Bristol" -0.1)
 COUNTABLE = 0.6
@@ -183,8 +187,7 @@ def _cased(word: str, keyword_words: list[str], text: str, skip: Spans) -> str:
     for m in re.finditer(r"(?<![\w-])" + re.escape(word) + r"(?![\w])", text, re.IGNORECASE):
         if m.start() in skip:
             continue
-        before = text[max(0, m.start() - 2) : m.start()]
-        if not before.strip() or before.rstrip()[-1:] in ".!?\n":
+        if _sentence_start(text, m.start()):
             continue  # sentence start says nothing about the word's case
         if m.group(0)[:1].islower():
             lower += 1
@@ -232,6 +235,19 @@ def _doubled(w: str, site: _Site) -> bool:
     list ("in Dallas Houston, Houston"): prose almost never repeats a word so, and a keyword put
     beside the same word it holds was inserted."""
     return any(x is not None and x.lower() == w.lower() for x in (site.left, site.right, *site.items))
+
+
+def _names_side_by_side(doc: _Document, w: str, site: _Site) -> bool:
+    """Whether ``w``, a name, would stand right beside another name English writes only with a
+    capital, as a pair neither English nor the article uses: "Sheffield and X Blackpool" was no
+    "Manchester Blackpool" (but "New York", "Manchester United" are pairs)."""
+    if not (w[:1].isupper() and (english_name(w) or w.lower() in doc.names)):
+        return False
+    return any(
+        x is not None and x[:1].isupper() and english_name(x)
+        and not doc.attested(*pair, listed_only=True) and doc.wp.association(*pair) < NAME_PAIR
+        for x, pair in ((site.left, (site.left or "", w)), (site.right, (w, site.right or "")))
+    )
 
 
 def _article_agrees(left: str | None, w: str) -> bool:
@@ -550,9 +566,13 @@ def _compound_score(doc: _Document, w: str, part: str | None, right_hyphen: bool
     cache = 1.0 if doc.used(w) else 0.0
     # a compound's first part is singular ("debt-burdened", "tree-lined"), not "loans-burdened"
     plural = 1.5 if right_hyphen and _plural(w) else 0.0
+    # before an -ing form the first part is its object or an adverb ("milk-testing",
+    # "fast-growing"); a word that is only ever an adjective is neither ("raw-testing")
+    adjective = right_hyphen and part is not None and "G" in word_classes(part) and not set(word_classes(w)) & {"N", "R"}
+    unfit = plural + (1.5 if adjective else 0.0)
     # the two words written apart ("wine growing", "water saving": pairs the model holds) speak for it
     apart = max(0.0, wp.association(*pair)) if part else 0.0
-    return -2.0 + bonus + cache - plural + apart - kw_words.index(w) * 0.01
+    return -2.0 + bonus + cache - unfit + apart - kw_words.index(w) * 0.01
 
 
 def _name_compound(doc: _Document, w: str, part: str | None) -> bool:
@@ -762,6 +782,7 @@ def _choose(doc: _Document, site: _Site, kw_words: list[str], after: str) -> tup
         # a noun inside a prepositional phrase need not agree with the verb after it ("the cap on
         # short-term loans was")
         if _article_agrees(left, w) and (site.modifier or _verb_agrees(w, right)) and not _doubled(w, site)
+        and not _names_side_by_side(doc, w, site)
     }
     if not odds:
         return None, -math.inf, False

@@ -24,10 +24,11 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Callable
 
 from .anchor import keyword_regex
 from .pairs import english_zipf
+from .spans import Spans
 
 #: words a keyword does not start with: the phrase is then ordinary prose, not a promoted keyword
 _NOT_KEYWORD_START = frozenset(
@@ -320,25 +321,35 @@ def find_templates(text: str, sentences: list[tuple[int, int]] | None = None) ->
         matches = [m for start in sentence_starts(text, s_start, s_end) if (m := _match_families(text, masked, start, s_end))]
         if matches:
             found.append(best_reading(matches))
-    return [_as_the_page_writes(text, t, found) for t in found]
+    if not found:
+        return found
+    spans = Spans((t.start, t.end) for t in found)
+
+    @lru_cache(maxsize=None)  # one count per keyword, however many calls to action name it
+    def uses(keyword: str) -> int:
+        return _uses_outside(text, keyword, spans)
+
+    return [_as_the_page_writes(text, t, uses) for t in found]
 
 
-def _as_the_page_writes(text: str, t: TemplateMatch, found: list[TemplateMatch]) -> TemplateMatch:
+def _uses_outside(text: str, keyword: str, spans: Spans) -> int:
+    """How often ``keyword`` stands outside the ``spans`` of calls to action, counting to two."""
+    n = 0
+    for m in keyword_regex(keyword).finditer(text):
+        n += m.start() not in spans
+        if n == 2:
+            break
+    return n
+
+
+def _as_the_page_writes(text: str, t: TemplateMatch, uses: Callable[[str], int]) -> TemplateMatch:
     """``t`` with a keyword that ran on into the sentence cut back to the one the page promotes:
     "for more on X today" names X when the page writes X elsewhere and never "X today". Only a
     lowercase tail goes ("now", "in 2025"), and the shorter keyword must appear outside the
-    calls to action: twice, or once when it has a capital (prose seldom writes "Emergency
-    Plumber Leeds"; it may write "cheap car" before a keyword "cheap car insurance")."""
+    calls to action (``uses``): twice, or once when it has a capital (prose seldom writes
+    "Emergency Plumber Leeds"; it may write "cheap car" before a keyword "cheap car insurance")."""
     words = t.keyword.split()
-    if len(words) < 2:
-        return t
-
-    def uses(keyword: str) -> int:
-        return sum(
-            not any(f.start <= m.start() < f.end for f in found) for m in keyword_regex(keyword).finditer(text)
-        )
-
-    if uses(t.keyword):
+    if len(words) < 2 or uses(t.keyword):
         return t
     for k in range(len(words) - 1, 0, -1):
         if words[k][:1].isupper():
