@@ -240,7 +240,7 @@ def _doubled(w: str, site: _Site) -> bool:
 def _names_side_by_side(doc: _Document, w: str, site: _Site) -> bool:
     """Whether ``w``, a name, would stand right beside another name English writes only with a
     capital, as a pair neither English nor the article uses: "Sheffield and X Blackpool" was no
-    "Manchester Blackpool" (but "New York", "Manchester United" are pairs)."""
+    "Manchester Blackpool" ("New York" and "Tel Aviv" are pairs; "United" is a common word too)."""
     if not (w[:1].isupper() and (english_name(w) or w.lower() in doc.names)):
         return False
     return any(
