@@ -25,6 +25,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from ...tables import english_name, word_classes
@@ -144,8 +145,9 @@ def _left_word(text: str, s: int) -> tuple[str | None, bool, bool]:
     return None, False, len(before) < j - max(0, j - 6) and (not before or before[-1] in ".!?\r\n")
 
 
-#: a comma and the word after it
-_LIST_ITEM = re.compile(r",[ \t]*([^\W\d_]+)")
+#: a comma and the word after it, and a word and the comma after it (at the keyword's start)
+_ITEM_AFTER = re.compile(r",[ \t]*([^\W\d_]+)")
+_ITEM_BEFORE = re.compile(r"([^\W\d_]+),[ \t]*$")
 
 
 def _right_word(text: str, e: int) -> tuple[str | None, bool]:
@@ -642,6 +644,7 @@ def _joins(wp: WordPairs, left: str | None, right: str | None, right_hyphen: boo
     return wp.listed(left, right or "") or not wp.available  # without the pair list, keep the text's own
 
 
+@lru_cache(maxsize=256)  # asked for by the templates, their loose reading and the anchors alike
 def keyword_regex(keyword: str) -> re.Pattern[str]:
     """The keyword as link tools insert it: exactly as promoted, but for the case of its first
     letter (a sentence start); "a Turkish law firm" written by the author is not the anchor."""
@@ -725,8 +728,8 @@ class _Site:
             self.right_compound = re.match(r"-\w", beyond) is not None
         self.hyphen = self.left_hyphen or self.right_hyphen
         #: the list items a comma separates from the keyword ("Houston" in "Dallas X, Houston,")
-        before = re.search(r"([^\W\d_]+),[ \t]*$", text[max(0, start - 40) : start]) if self.left is None else None
-        after = _LIST_ITEM.match(text, end) if self.right is None else None
+        before = _ITEM_BEFORE.search(text, max(0, start - 40), start) if self.left is None else None
+        after = _ITEM_AFTER.match(text, end) if self.right is None else None
         self.items = tuple(m.group(1) for m in (before, after) if m)
         #: the word a compound repeats after a preposition ("boat" in "X-by-boat", "door" in
         #: "X-to-door"): it was the compound's first part too
